@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { PLAUSIBLE } from './plausibility.js';
+
+/**
+ * The case as the clinical core receives it: every field optional, nothing imputed.
+ *
+ * This schema is the JSON contract other tools depend on (issue 2): field names are never renamed.
+ * Plausibility limits live in `plausibility.ts` so that the parser and this schema share one table.
+ */
+
+const labValue = <U extends readonly [string, ...string[]]>(units: U) =>
+  z.strictObject({
+    value: z.number({ error: 'must be a number' }).finite().positive('must be greater than zero'),
+    unit: z.enum(units, { error: `unit must be one of ${units.map((u) => `"${u}"`).join(', ')}` }),
+  });
+
+export const BILIRUBIN_UNITS = ['mg/dL', 'umol/L'] as const;
+export const ALBUMIN_UNITS = ['g/dL', 'g/L'] as const;
+export const CREATININE_UNITS = ['mg/dL', 'umol/L'] as const;
+
+export const BilirubinSchema = labValue(BILIRUBIN_UNITS);
+export const AlbuminSchema = labValue(ALBUMIN_UNITS);
+export const CreatinineSchema = labValue(CREATININE_UNITS);
+
+export const AscitesSchema = z.enum(['none', 'mild', 'moderate-severe']);
+export const EncephalopathySchema = z.enum(['none', 'grade-1-2', 'grade-3-4']);
+export const SexSchema = z.enum(['female', 'male']);
+
+type ScalarField = Exclude<keyof typeof PLAUSIBLE, 'bilirubin' | 'albumin' | 'creatinine'>;
+const rangeCheck = (name: ScalarField) => {
+  const r = PLAUSIBLE[name];
+  return z
+    .number({ error: 'must be a number' })
+    .finite()
+    .min(r.min, `must be between ${r.min} and ${r.max} ${r.unit}`.trim())
+    .max(r.max, `must be between ${r.min} and ${r.max} ${r.unit}`.trim());
+};
+
+/** Diameter of one nodule in centimetres. */
+const noduleDiameter = rangeCheck('noduleCm').refine((v) => v > 0, 'must be greater than zero');
+
+export const CaseInputSchema = z
+  .strictObject({
+    bilirubin: BilirubinSchema.optional(),
+    albumin: AlbuminSchema.optional(),
+    creatinine: CreatinineSchema.optional(),
+    inr: rangeCheck('inr').optional(),
+    /** Prothrombin time prolongation over control, seconds; used by Child-Pugh only when INR is absent. */
+    ptProlongationSeconds: rangeCheck('ptProlongationSeconds').optional(),
+    /** mmol/L (= mEq/L). */
+    sodium: rangeCheck('sodium').optional(),
+    /** ng/mL (= ug/L). */
+    afp: rangeCheck('afp')
+      .refine((v) => v > 0, 'must be greater than zero')
+      .optional(),
+    /** PIVKA-II / DCP: kept and shown, never scored; assay units are not interconvertible. */
+    pivka: z
+      .strictObject({
+        value: z.number().finite().positive('must be greater than zero'),
+        unit: z.enum(['mAU/mL', 'ng/mL']),
+      })
+      .optional(),
+    ascites: AscitesSchema.optional(),
+    encephalopathy: EncephalopathySchema.optional(),
+    ecog: z
+      .number({ error: 'must be a whole number from 0 to 4' })
+      .int('must be a whole number from 0 to 4')
+      .min(0, 'must be a whole number from 0 to 4')
+      .max(4, 'must be a whole number from 0 to 4')
+      .optional(),
+    /** BCLC upstages on cancer-related performance status only; ECOG from comorbidity is marked false. */
+    ecogCancerRelated: z.boolean().default(true),
+    sex: SexSchema.optional(),
+    /** >= 2 dialysis sessions, or >= 24 h of CVVHD, in the 7 days before the creatinine. */
+    dialysis: z.boolean().default(false),
+    /** PBC or PSC: Child-Pugh uses the cholestatic bilirubin bands. */
+    cholestatic: z.boolean().default(false),
+    nodulesCm: z.array(noduleDiameter).min(1, 'needs at least one diameter').max(50).optional(),
+    noduleCount: rangeCheck('noduleCount').int('must be a whole number').optional(),
+    largestNoduleCm: noduleDiameter.optional(),
+    totalDiameterCm: rangeCheck('totalDiameterCm')
+      .refine((v) => v > 0, 'must be greater than zero')
+      .optional(),
+    macrovascularInvasion: z.boolean().default(false),
+    extrahepaticSpread: z.boolean().default(false),
+    infiltrative: z.boolean().default(false),
+    /** Clinically significant portal hypertension (BCLC 0/A resection branch). Unknown when absent. */
+    portalHypertension: z.boolean().optional(),
+  })
+  .superRefine((c, ctx) => {
+    const checkUnitRange = (
+      field: 'bilirubin' | 'albumin' | 'creatinine',
+      value: { value: number; unit: string } | undefined,
+    ) => {
+      if (!value) return;
+      const range = PLAUSIBLE[field][value.unit as keyof (typeof PLAUSIBLE)[typeof field]] as
+        | { min: number; max: number }
+        | undefined;
+      if (!range) return;
+      if (value.value < range.min || value.value > range.max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field, 'value'],
+          message: `must be between ${range.min} and ${range.max} ${value.unit}`,
+        });
+      }
+    };
+    checkUnitRange('bilirubin', c.bilirubin);
+    checkUnitRange('albumin', c.albumin);
+    checkUnitRange('creatinine', c.creatinine);
+
+    if (c.nodulesCm) {
+      if (c.noduleCount !== undefined && c.noduleCount !== c.nodulesCm.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['noduleCount'],
+          message: `says ${c.noduleCount} nodules but nodulesCm lists ${c.nodulesCm.length}; give one or make them agree`,
+        });
+      }
+      if (c.largestNoduleCm !== undefined && c.largestNoduleCm !== Math.max(...c.nodulesCm)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['largestNoduleCm'],
+          message: 'disagrees with the largest diameter in nodulesCm; give one or make them agree',
+        });
+      }
+    } else if (c.largestNoduleCm !== undefined && c.noduleCount === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noduleCount'],
+        message: 'is needed with largestNoduleCm (or list every diameter in nodulesCm)',
+      });
+    }
+    if (
+      c.totalDiameterCm !== undefined &&
+      c.largestNoduleCm !== undefined &&
+      c.totalDiameterCm < c.largestNoduleCm
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['totalDiameterCm'],
+        message: 'cannot be smaller than largestNoduleCm',
+      });
+    }
+  });
+
+/** What a caller may send (defaults not yet applied). */
+export type CaseInputJson = z.input<typeof CaseInputSchema>;
+/** What the clinical core works on (defaults applied). */
+export type CaseInput = z.output<typeof CaseInputSchema>;
+export type Ascites = z.infer<typeof AscitesSchema>;
+export type Encephalopathy = z.infer<typeof EncephalopathySchema>;
+export type Sex = z.infer<typeof SexSchema>;
