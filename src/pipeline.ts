@@ -1,4 +1,5 @@
-import { type Assessment, assess } from './clinical/assess.js';
+import { assess } from './clinical/assess.js';
+import type { Assessment } from './clinical/assessment.js';
 import { type CaseInput, CaseInputSchema } from './clinical/caseInput.js';
 import { parseCase } from './parse/parseCase.js';
 import type { ParseResult, UnitSystem } from './parse/parseResult.js';
@@ -25,7 +26,8 @@ export type PipelineOutcome =
 export function assessText(text: string, options: PipelineOptions = {}): PipelineOutcome {
   const parse = parseCase(text, { units: options.units });
   if (parse.errors.length > 0) return { status: 'not-assessed', parse, reason: 'parse-errors' };
-  if (Object.keys(parse.input).length === 0) return { status: 'not-assessed', parse, reason: 'nothing-recognised' };
+  if (Object.keys(parse.input).length === 0)
+    return { status: 'not-assessed', parse, reason: 'nothing-recognised' };
   const checked = CaseInputSchema.safeParse(parse.input);
   if (!checked.success) {
     // The parser checks ranges itself; reaching here means the two disagree, which is a bug worth surfacing
@@ -39,4 +41,38 @@ export function assessText(text: string, options: PipelineOptions = {}): Pipelin
     return { status: 'not-assessed', parse: { ...parse, errors }, reason: 'parse-errors' };
   }
   return { status: 'assessed', parse, input: checked.data, assessment: assess(checked.data) };
+}
+
+/** A parse result for input that arrived structured (modal, JSON file): nothing typed, nothing assumed. */
+const structuredParse = (input: ParseResult['input']): ParseResult => ({
+  input,
+  recognised: [],
+  notUnderstood: [],
+  assumptions: [],
+  errors: [],
+  warnings: [],
+});
+
+export type StructuredOutcome =
+  | { status: 'assessed'; parse: ParseResult; input: CaseInput; assessment: Assessment }
+  | { status: 'invalid'; problems: { path: string; message: string }[] };
+
+/** The same pipeline for a CaseInput that arrives as JSON (CLI `--input`, the Slack form). */
+export function assessCaseInput(raw: unknown): StructuredOutcome {
+  const checked = CaseInputSchema.safeParse(raw);
+  if (!checked.success) {
+    return {
+      status: 'invalid',
+      problems: checked.error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(input)',
+        message: issue.message,
+      })),
+    };
+  }
+  return {
+    status: 'assessed',
+    parse: structuredParse(raw as ParseResult['input']),
+    input: checked.data,
+    assessment: assess(checked.data),
+  };
 }
