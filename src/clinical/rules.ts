@@ -1,0 +1,126 @@
+import type { RuleVersion } from './assessment.js';
+
+/**
+ * The name, version and source of every calculator rule, shown with each result (DESIGN.md: "Every output names
+ * the version of each rule"). Sources from the project digest §0/§0b; PMIDs the digest could not check against a
+ * primary or secondary source are marked "(PMID unverified)".
+ */
+
+export const ALBI_RULE: RuleVersion = {
+  id: 'albi',
+  name: 'ALBI (Johnson 2015)',
+  source:
+    'Johnson PJ et al. J Clin Oncol 2015;33(6):550-558. PMID 25512453; doi 10.1200/JCO.2014.57.9151 (DOI unverified)',
+};
+
+export const MALBI_RULE: RuleVersion = {
+  id: 'malbi',
+  name: 'Modified ALBI grade 2a/2b (Hiraoka 2017)',
+  source:
+    'Hiraoka A et al. Liver Cancer 2017;6(3):204-215. PMID 28626732; doi 10.1159/000452846 ' +
+    '(the -2.270 cut-off may come from Hiraoka A et al. Liver Cancer 2017;6(4):325-336, unverified)',
+};
+
+export const CHILD_PUGH_RULE: RuleVersion = {
+  id: 'child-pugh',
+  name: 'Child-Pugh (Pugh 1973)',
+  source:
+    'Pugh RNH et al. Br J Surg 1973;60(8):646-649. PMID 4541913; doi 10.1002/bjs.1800600817 (DOI unverified)',
+};
+
+export const MELD_RULE: RuleVersion = {
+  id: 'meld',
+  name: 'MELD (OPTN, before 2016)',
+  source: 'Kamath PS et al. Hepatology 2001;33(2):464-470. PMID 11172350; OPTN/UNOS rounding and bounds',
+};
+
+export const MELD_NA_RULE: RuleVersion = {
+  id: 'meld-na',
+  name: 'MELD-Na (OPTN 2016)',
+  source:
+    'Kim WR et al. N Engl J Med 2008;359:1018-1026. PMID 18768945; doi 10.1056/NEJMoa0801209; ' +
+    'OPTN Policy 9.1, effective 11 January 2016',
+};
+
+export const MELD_3_RULE: RuleVersion = {
+  id: 'meld-3',
+  name: 'MELD 3.0 (Kim 2021; OPTN 2023)',
+  source:
+    'Kim WR et al. Gastroenterology 2021;161(6):1887-1895.e4. PMID 34481845; doi 10.1053/j.gastro.2021.08.050; ' +
+    'OPTN allocation from July 2023',
+};
+
+export const MILAN_RULE: RuleVersion = {
+  id: 'milan',
+  name: 'Milan criteria (Mazzaferro 1996)',
+  source: 'Mazzaferro V et al. N Engl J Med 1996;334:693-699. PMID 8594428; doi 10.1056/NEJM199603143341104',
+};
+
+export const UCSF_RULE: RuleVersion = {
+  id: 'ucsf',
+  name: 'UCSF criteria (Yao 2001)',
+  source: 'Yao FY et al. Hepatology 2001;33:1394-1403. PMID 11391528',
+};
+
+export const UP_TO_SEVEN_RULE: RuleVersion = {
+  id: 'up-to-seven',
+  name: 'Up-to-seven (Mazzaferro 2009)',
+  source:
+    'Mazzaferro V et al. Lancet Oncol 2009;10:35-43. PMID 19058754; doi 10.1016/S1470-2045(08)70284-5 (DOI unverified)',
+};
+
+export const AFP_MODEL_RULE: RuleVersion = {
+  id: 'afp-model',
+  name: 'AFP model (Duvoux 2012)',
+  source: 'Duvoux C et al. Gastroenterology 2012;143:986-994.e3. PMID 22750200 (PMID unverified)',
+};
+
+export const METROTICKET_2_RULE: RuleVersion = {
+  id: 'metroticket-2',
+  name: 'Metroticket 2.0 (Mazzaferro 2018)',
+  source: 'Mazzaferro V et al. Gastroenterology 2018;154:128-139. PMID 28989060 (PMID unverified)',
+};
+
+export const HAP_RULE: RuleVersion = {
+  id: 'hap',
+  name: 'HAP score (Kadalayil 2013)',
+  source: 'Kadalayil L et al. Ann Oncol 2013;24:2565-2570. PMID 23857958',
+};
+
+export const MHAP2_RULE: RuleVersion = {
+  id: 'mhap2',
+  name: 'mHAP-II score (Park 2016)',
+  source: 'Park Y et al. Liver Int 2016;36:100-107 (PMID unverified)',
+};
+
+export const SIX_AND_TWELVE_RULE: RuleVersion = {
+  id: 'six-and-twelve',
+  name: 'Six-and-twelve (Wang 2019)',
+  source: 'Wang Q et al. J Hepatol 2019;70:893-903 (PMID unverified)',
+};
+
+export const MRECIST_RULE: RuleVersion = {
+  id: 'mrecist',
+  name: 'mRECIST (Lencioni & Llovet 2010)',
+  source:
+    'Lencioni R, Llovet JM. Semin Liver Dis 2010;30:52-60. PMID 20175033; doi 10.1055/s-0030-1247132 (DOI unverified)',
+};
+
+/** Every calculator rule, for the docs and for tests that check each rule is named. */
+export const CALCULATOR_RULES: readonly RuleVersion[] = [
+  ALBI_RULE,
+  MALBI_RULE,
+  CHILD_PUGH_RULE,
+  MELD_RULE,
+  MELD_NA_RULE,
+  MELD_3_RULE,
+  MILAN_RULE,
+  UCSF_RULE,
+  UP_TO_SEVEN_RULE,
+  AFP_MODEL_RULE,
+  METROTICKET_2_RULE,
+  HAP_RULE,
+  MHAP2_RULE,
+  SIX_AND_TWELVE_RULE,
+  MRECIST_RULE,
+];

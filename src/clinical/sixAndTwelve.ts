@@ -1,0 +1,23 @@
+import type { SixAndTwelveResult } from './assessment.js';
+import type { CaseInput } from './caseInput.js';
+import { type Computed, computed, notComputed } from './computed.js';
+import { TUMOUR_MISSING, tumourBurden } from './tumourBurden.js';
+import { roundTo } from './units.js';
+
+/**
+ * Six-and-twelve score for TACE candidates. Wang Q et al., J Hepatol 2019;70:893-903: largest tumour diameter (cm)
+ * + number of tumours; bands ≤ 6, > 6 and ≤ 12, > 12. The "7-12" middle band printed in some tables assumes whole
+ * numbers and would misplace a sum such as 6.5, so it is not used.
+ */
+
+export function sixAndTwelveBand(sum: number): SixAndTwelveResult['band'] {
+  if (sum <= 6) return '<=6';
+  return sum <= 12 ? '>6-12' : '>12';
+}
+
+export function sixAndTwelve(input: CaseInput): Computed<SixAndTwelveResult> {
+  const burden = tumourBurden(input);
+  if (!burden) return notComputed([TUMOUR_MISSING]);
+  const sum = roundTo(burden.largestCm + burden.count, 6);
+  return computed({ sum, band: sixAndTwelveBand(sum) });
+}
