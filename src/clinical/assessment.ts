@@ -70,7 +70,11 @@ export type BclcBSubgroup = z.infer<typeof BclcBSubgroupSchema>;
 
 export const BclcResultSchema = z.strictObject({
   stage: BclcStageSchema,
-  liverFunction: LiverFunctionSchema,
+  /**
+   * From the Child-Pugh class. null only when ECOG 3-4 decides stage D and Child-Pugh could not be computed
+   * (issue 2: ECOG 3-4 gives D even if everything else is missing; liver function is never imputed).
+   */
+  liverFunction: LiverFunctionSchema.nullable(),
   /** One sentence saying which inputs decided the stage. */
   basis: z.string(),
   /** Set for stage B only. */

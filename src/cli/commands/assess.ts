@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises';
+import { PLAUSIBLE } from '../../clinical/plausibility.js';
+import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
+import { assessCaseInput, assessText } from '../../pipeline.js';
+import { renderPlainText, renderProblemsText } from '../../render/plainText.js';
+import { parseArgs } from '../args.js';
+import { type InputError, reportInvalid, writeJson } from '../invalid.js';
+import { type CliIo, EXIT_INVALID, EXIT_OK } from '../io.js';
+import { ASSESS_USAGE } from './help.js';
+
+/**
+ * `hcc-mdt assess`: a CaseInput JSON (`--input FILE|-`) or free text, through the one pipeline (src/pipeline.ts).
+ * Plain output is the renderer's readable summary; `--json` is the Assessment (plus, for free text, the CaseInput
+ * read, every assumption and what was not understood). Invalid input exits 2 (issue 2, issue 3).
+ */
+
+const USAGE_HINT = `Usage:\n${ASSESS_USAGE}`;
+export const EXAMPLE_TEXT =
+  'hcc-mdt assess "bili 34 umol/L, alb 31 g/L, INR 1.3, Cr 0.9 mg/dL, Na 133, mild ascites, no HE, ECOG 1, 3 lesions largest 4.2 cm, no PVTT, AFP 1200"';
+
+export async function assessCommand(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, { values: ['input', 'units'], switches: ['json', 'help'] });
+  const jsonWanted = argv.includes('--json');
+  if (!parsed.ok)
+    return reportInvalid(io, jsonWanted, [{ path: '(arguments)', message: parsed.error }], USAGE_HINT);
+  const { positionals, values, switches } = parsed.args;
+  const json = switches.has('json');
+  if (switches.has('help')) {
+    io.stdout.write(`Usage:\n${ASSESS_USAGE}\n`);
+    return EXIT_OK;
+  }
+
+  const units = unitSystem(values.get('units'), io.env.HCC_MDT_UNITS);
+  if (!units.ok) return reportInvalid(io, json, [units.error], USAGE_HINT);
+
+  const file = values.get('input');
+  if (file !== undefined) {
+    if (positionals.length > 0)
+      return reportInvalid(
+        io,
+        json,
+        [{ path: '(arguments)', message: 'give either --input FILE or the case as text, not both' }],
+        USAGE_HINT,
+      );
+    return assessFile(file, json, io);
+  }
+  const text = positionals.join(' ');
+  if (text.trim() === '')
+    return reportInvalid(
+      io,
+      json,
+      [{ path: '(arguments)', message: 'nothing to assess: give the case as text or --input FILE' }],
+      `${USAGE_HINT}\n\nFor example:\n  ${EXAMPLE_TEXT}`,
+    );
+  return assessFreeText(text, units.value, json, io);
+}
+
+function unitSystem(
+  flag: string | undefined,
+  env: string | undefined,
+): { ok: true; value: UnitSystem | undefined } | { ok: false; error: InputError } {
+  const [raw, source] = flag !== undefined ? [flag, '--units'] : [env, 'HCC_MDT_UNITS'];
+  if (raw === undefined || (source === 'HCC_MDT_UNITS' && raw.trim() === ''))
+    return { ok: true, value: undefined };
+  const checked = UnitSystemSchema.safeParse(raw.trim().toLowerCase());
+  return checked.success
+    ? { ok: true, value: checked.data }
+    : { ok: false, error: { path: source, message: `must be "us" or "si" (got "${raw}")` } };
+}
+
+async function readInput(file: string, io: CliIo): Promise<string> {
+  if (file !== '-') return readFile(file, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function assessFile(file: string, json: boolean, io: CliIo): Promise<number> {
+  let text: string;
+  try {
+    text = await readInput(file, io);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+    return reportInvalid(io, json, [{ path: '--input', message: `cannot read "${file}": ${why}` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, '')); // a byte-order mark from some Windows editors
+  } catch (error) {
+    return reportInvalid(io, json, [
+      { path: '(input)', message: `is not valid JSON (${(error as Error).message})` },
+    ]);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return reportInvalid(io, json, [{ path: '(input)', message: 'must be a JSON object (a CaseInput)' }]);
+
+  const outcome = assessCaseInput(raw);
+  if (outcome.status === 'invalid')
+    return reportInvalid(
+      io,
+      json,
+      outcome.problems.map((p) => ({ path: p.path, message: withAcceptedRange(p.path, p.message) })),
+    );
+  if (json) writeJson(io, outcome.assessment);
+  else io.stdout.write(renderPlainText(outcome));
+  return EXIT_OK;
+}
+
+function assessFreeText(text: string, units: UnitSystem | undefined, json: boolean, io: CliIo): number {
+  const outcome = assessText(text, { units });
+  if (outcome.status === 'not-assessed') {
+    const { parse, reason } = outcome;
+    if (!json) {
+      io.stderr.write(renderProblemsText(parse, reason));
+      return EXIT_INVALID;
+    }
+    const errors: InputError[] =
+      reason === 'nothing-recognised'
+        ? [
+            {
+              path: '(text)',
+              message: `no lab value or tumour detail was recognised; for example: ${EXAMPLE_TEXT}`,
+            },
+          ]
+        : parse.errors.map((e) => ({ path: e.field ?? '(text)', message: e.message }));
+    writeJson(io, { ok: false, errors, notUnderstood: parse.notUnderstood });
+    return EXIT_INVALID;
+  }
+  if (!json) {
+    io.stdout.write(renderPlainText(outcome));
+    return EXIT_OK;
+  }
+  const { assessment, parse, input } = outcome;
+  writeJson(io, {
+    ...assessment,
+    warnings: [...new Set([...assessment.warnings, ...parse.warnings.map((w) => w.message)])],
+    assumptions: [...new Set([...parse.assumptions.map((a) => a.message), ...assessment.assumptions])],
+    input,
+    notUnderstood: parse.notUnderstood,
+  });
+  return EXIT_OK;
+}
+
+const SCALAR_RANGES: Record<string, { min: number; max: number; unit: string }> = {
+  inr: PLAUSIBLE.inr,
+  ptProlongationSeconds: PLAUSIBLE.ptProlongationSeconds,
+  sodium: PLAUSIBLE.sodium,
+  afp: PLAUSIBLE.afp,
+  nodulesCm: PLAUSIBLE.noduleCm,
+  largestNoduleCm: PLAUSIBLE.noduleCm,
+  noduleCount: PLAUSIBLE.noduleCount,
+  totalDiameterCm: PLAUSIBLE.totalDiameterCm,
+};
+
+/** The accepted range for a CaseInput field, in words, or null when the field has none (enums, flags). */
+export function acceptedRange(path: string): string | null {
+  const field = path.split('.')[0] ?? '';
+  if (field === 'bilirubin' || field === 'albumin' || field === 'creatinine') {
+    const ranges = Object.entries(PLAUSIBLE[field]) as [string, { min: number; max: number }][];
+    return ranges.map(([unit, r]) => `${r.min} to ${r.max} ${unit}`).join(' or ');
+  }
+  if (field === 'ecog') return 'a whole number from 0 to 4';
+  const r = SCALAR_RANGES[field];
+  if (!r) return null;
+  const lower = r.min === 0 ? 'more than 0' : `${r.min}`;
+  return `${lower} to ${r.max}${r.unit ? ` ${r.unit}` : ''}`;
+}
+
+/** Make sure a schema message names the accepted range (issue 2: "a message naming the field and the accepted range"). */
+export function withAcceptedRange(path: string, message: string): string {
+  if (/\bbetween\b|\bfrom \d/.test(message)) return message;
+  if (/unit must be|expected one of/i.test(message)) return message;
+  const range = acceptedRange(path);
+  return range ? `${message} (accepted: ${range})` : message;
+}

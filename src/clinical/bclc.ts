@@ -1,0 +1,263 @@
+import type {
+  BclcBSubgroup,
+  BclcResult,
+  BclcStage,
+  ChildPughResult,
+  LiverFunction,
+  RuleVersion,
+  TransplantResult,
+} from './assessment.js';
+import type { CaseInput } from './caseInput.js';
+import { IMPAIRED_FUNCTION_WARNING, liverFunction } from './liverFunction.js';
+import { UCSF_DIAMETERS_MISSING } from './transplant.js';
+import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
+
+/**
+ * BCLC 2022 staging. Source: Reig M et al. "BCLC strategy for prognosis prediction and treatment recommendation:
+ * The 2022 update." J Hepatol 2022;76(3):681-693, doi 10.1016/j.jhep.2021.11.018, PMID 34801630, PMC8866082.
+ * Stage table as confirmed in the digest §0b (NCCN v1.2026 reproduction of Fig. 1):
+ *
+ *   D  ECOG 3-4, or end-stage liver function (Child-Pugh C here; see liverFunction.ts)
+ *   C  macrovascular (portal) invasion and/or extrahepatic spread, or ECOG 1-2 that is cancer-related
+ *   0  single nodule <= 2 cm, preserved liver function, ECOG 0          ("<= 2 cm" per BCLC, digest §4.1)
+ *   A  single nodule of any size, or 2-3 nodules each <= 3 cm, ECOG 0
+ *   B  multinodular beyond A
+ *
+ * Choices (issue 2; docs/clinical-rules-bclc.md):
+ * - ECOG 1-2 marked not cancer-related is staged as ECOG 0, with a visible note (BCLC upstages on cancer-related
+ *   performance status only; digest §4.1, §10.7).
+ * - Child-Pugh B keeps the tumour-based stage and warns that BCLC's first options assume preserved function.
+ * - A single nodule <= 2 cm with impaired (Child-Pugh B) function is A, not 0.
+ * - Partial inputs: ECOG 3-4 or Child-Pugh C gives D whatever else is missing; with Child-Pugh A/B and ECOG known,
+ *   invasion, spread or cancer-related ECOG 1-2 gives C without tumour size. ECOG is never assumed.
+ * - End-stage liver function with a tumour within Milan: BCLC 2022 excepts "tumour burden acceptable for
+ *   transplant" from the liver-function requirement (digest §0b), so a note asks for transplant evaluation. The note
+ *   is tied to end-stage liver function, not to ECOG 3-4, because that is what the exception is about.
+ */
+
+export const BCLC_2022_RULE: RuleVersion = {
+  id: 'bclc-2022',
+  name: 'BCLC 2022',
+  source: 'Reig M et al. J Hepatol 2022;76(3):681–693, doi 10.1016/j.jhep.2021.11.018',
+};
+
+export type BclcOutcome =
+  | {
+      ok: true;
+      value: BclcResult;
+      /** Cautions for the Assessment's `warnings` (impaired function, decompensation despite Child-Pugh A). */
+      warnings: string[];
+    }
+  | { ok: false; missing: string[] };
+
+export interface BclcOptions {
+  /**
+   * The CaseInput keys the user actually gave. Used only to say when the infiltrative pattern was not stated (it
+   * would move a BCLC-B patient to systemic therapy). When undefined, every defaulted flag counts as not stated.
+   */
+  stated?: ReadonlySet<string> | undefined;
+}
+
+export const NOT_CANCER_RELATED_NOTE = (ecog: number): string =>
+  `ECOG ${ecog} recorded as not cancer-related (e.g. comorbidity): staged as ECOG 0, because BCLC upstages ` +
+  'on cancer-related performance status only';
+
+export const IMPAIRED_STAGE_NOTE =
+  "Impaired liver function (Child-Pugh B): the tumour-based stage is shown, but BCLC's first options assume " +
+  'preserved liver function';
+
+export const TRANSPLANT_EVALUATION_NOTE =
+  'Tumour within the Milan criteria: evaluate for liver transplantation. BCLC 2022 excepts a tumour burden ' +
+  'acceptable for transplant from the liver-function requirement, so end-stage liver function alone does not ' +
+  'mean best supportive care';
+
+export const TRANSPLANT_UNKNOWN_NOTE =
+  'Milan criteria could not be evaluated from the inputs: if the tumour is within transplant criteria, evaluate ' +
+  'for liver transplantation (BCLC 2022 exception for tumour burden acceptable for transplant)';
+
+/** Child-Pugh's inputs that are absent, in the calculator's own words (childPugh.ts). */
+export function childPughMissing(input: CaseInput): string[] {
+  const missing: string[] = [];
+  if (!input.bilirubin) missing.push('bilirubin');
+  if (!input.albumin) missing.push('albumin');
+  if (input.inr === undefined && input.ptProlongationSeconds === undefined)
+    missing.push('inr or ptProlongationSeconds');
+  if (!input.ascites) missing.push('ascites');
+  if (!input.encephalopathy) missing.push('encephalopathy');
+  // A Child-Pugh that is null with every input present cannot happen; name the score rather than return nothing.
+  return missing.length > 0 ? missing : ['Child-Pugh'];
+}
+
+const LIVER_WORDS: Record<LiverFunction, string> = {
+  preserved: 'preserved liver function',
+  impaired: 'impaired liver function',
+  'end-stage': 'end-stage liver function',
+};
+
+const describeTumour = (b: TumourBurden): string =>
+  b.count === 1 ? `single nodule ${b.largestCm} cm` : `${b.count} nodules, largest ${b.largestCm} cm`;
+
+/** The tumour-based stage for a patient with ECOG 0 (or ECOG 1-2 not cancer-related) and no invasion or spread. */
+export function tumourStage(burden: TumourBurden, liver: LiverFunction): Exclude<BclcStage, 'C' | 'D'> {
+  if (burden.count === 1) return burden.largestCm <= 2 && liver === 'preserved' ? '0' : 'A';
+  if (burden.count <= 3 && burden.largestCm <= 3) return 'A';
+  return 'B';
+}
+
+export function bclcStage(
+  input: CaseInput,
+  childPugh: ChildPughResult | null,
+  transplant: TransplantResult,
+  options: BclcOptions = {},
+): BclcOutcome {
+  const liver = childPugh ? liverFunction(input, childPugh) : null;
+  const warnings = liver ? [...liver.warnings] : [];
+  const notes: string[] = [];
+  const { ecog } = input;
+  const cpText = childPugh ? `Child-Pugh ${childPugh.class}${childPugh.points}` : '';
+
+  // Stage D: decided by ECOG 3-4 or Child-Pugh C alone, whatever else is missing.
+  const ecogD = ecog !== undefined && ecog >= 3;
+  const endStage = liver?.liverFunction === 'end-stage';
+  if (ecogD || endStage) {
+    const reasons: string[] = [];
+    if (ecogD) reasons.push(`ECOG ${ecog} (performance status 3-4)`);
+    if (endStage) reasons.push(`${cpText} (end-stage liver function)`);
+    if (endStage && transplant.milan !== false)
+      notes.push(transplant.milan === true ? TRANSPLANT_EVALUATION_NOTE : TRANSPLANT_UNKNOWN_NOTE);
+    return {
+      ok: true,
+      value: {
+        stage: 'D',
+        liverFunction: liver?.liverFunction ?? null,
+        basis: `Stage D: ${reasons.join(' and ')}.`,
+        subgroup: null,
+        notes,
+      },
+      // The impaired-function caveat is about the first options of stages 0-C, not about D.
+      warnings: warnings.filter((w) => w !== IMPAIRED_FUNCTION_WARNING),
+    };
+  }
+
+  const invasion = input.macrovascularInvasion;
+  const spread = input.extrahepaticSpread;
+  const cancerEcog = ecog !== undefined && ecog >= 1 && input.ecogCancerRelated;
+  const burden = tumourBurden(input);
+
+  const missing: string[] = [];
+  if (ecog === undefined) missing.push('ecog');
+  if (!childPugh) missing.push(...childPughMissing(input));
+  if (!(invasion || spread || cancerEcog) && !burden) missing.push(TUMOUR_MISSING);
+  if (missing.length > 0 || !liver || ecog === undefined) return { ok: false, missing };
+
+  const lf = liver.liverFunction;
+  if (ecog >= 1 && !input.ecogCancerRelated) notes.push(NOT_CANCER_RELATED_NOTE(ecog));
+  if (lf === 'impaired') notes.push(IMPAIRED_STAGE_NOTE);
+  const liverText = `${cpText} (${LIVER_WORDS[lf]})`;
+
+  // Stage C: invasion, spread or cancer-related ECOG 1-2 — tumour size not needed.
+  if (invasion || spread || cancerEcog) {
+    const reasons: string[] = [];
+    if (invasion) reasons.push('macrovascular invasion');
+    if (spread) reasons.push('extrahepatic spread');
+    if (cancerEcog) reasons.push(`ECOG ${ecog}, cancer-related`);
+    return {
+      ok: true,
+      value: {
+        stage: 'C',
+        liverFunction: lf,
+        basis: `Stage C: ${reasons.join(', ')}; ${liverText}.`,
+        subgroup: null,
+        notes,
+      },
+      warnings,
+    };
+  }
+
+  // Tumour-based stage (ECOG 0, or 1-2 not cancer-related). `burden` is non-null here (checked above).
+  const b = burden as TumourBurden;
+  const stage = tumourStage(b, lf);
+  const ecogText = ecog === 0 ? 'ECOG 0' : `ECOG ${ecog} not cancer-related (staged as ECOG 0)`;
+  const smallButImpaired =
+    stage === 'A' && b.count === 1 && b.largestCm <= 2 && lf === 'impaired'
+      ? ' (a single nodule <= 2 cm is stage 0 only with preserved liver function)'
+      : '';
+  return {
+    ok: true,
+    value: {
+      stage,
+      liverFunction: lf,
+      basis: `Stage ${stage}: ${describeTumour(b)}, no macrovascular invasion or extrahepatic spread, ${ecogText}, ${liverText}${smallButImpaired}.`,
+      subgroup: stage === 'B' ? bclcBSubgroup(input, transplant, options.stated) : null,
+      notes,
+    },
+    warnings,
+  };
+}
+
+const EXTENDED_CRITERIA = [
+  ['UCSF', (t: TransplantResult) => t.ucsf],
+  ['up-to-seven', (t: TransplantResult) => t.upToSeven],
+  ['AFP model low risk', (t: TransplantResult) => (t.afpModel ? t.afpModel.lowRisk : null)],
+  ['Metroticket 2.0', (t: TransplantResult) => t.metroticket2],
+] as const;
+
+export const CONFIRM_TACE_FEATURES =
+  'MDT to confirm well-defined nodules, preserved portal flow and selective access to the feeding arteries';
+export const INFILTRATIVE_NOT_STATED = 'infiltrative pattern not stated';
+
+/**
+ * The BCLC-B subgroup (BCLC 2022, three subgroups [V]: Ann Surg Oncol commentary doi 10.1245/s10434-022-12242-4,
+ * digest §4.1): (1) within extended transplant criteria → LT; (2) well-defined nodules, preserved portal flow,
+ * selective arterial access → TACE; (3) diffuse, infiltrative, extensive bilobar → systemic therapy.
+ *
+ * Choice: a stated infiltrative pattern is checked first. Size-based transplant criteria measure discrete nodules
+ * and do not describe an infiltrative tumour, so "infiltrative and within UCSF" is read as subgroup 3.
+ * Which extended criterion applies is a local rule (digest §10.9): any of UCSF, up-to-seven, AFP model low risk or
+ * Metroticket 2.0 counts, and the reason says which were met.
+ */
+export function bclcBSubgroup(
+  input: CaseInput,
+  transplant: TransplantResult,
+  stated?: ReadonlySet<string>,
+): BclcBSubgroup {
+  const infiltrativeStated = stated?.has('infiltrative') ?? false;
+  if (input.infiltrative) {
+    return {
+      id: 'systemic',
+      reason:
+        'Infiltrative pattern stated: BCLC-B subgroup for systemic therapy (diffuse, infiltrative or extensive ' +
+        'bilobar involvement); size-based transplant criteria do not describe an infiltrative tumour',
+      decidingInputs: [],
+    };
+  }
+  const met = EXTENDED_CRITERIA.filter(([, get]) => get(transplant) === true).map(([name]) => name);
+  const unknown = EXTENDED_CRITERIA.filter(([, get]) => get(transplant) === null).map(([name]) => name);
+  const infiltrativeInput = infiltrativeStated ? [] : [INFILTRATIVE_NOT_STATED];
+  if (met.length > 0) {
+    return {
+      id: 'extended-transplant',
+      reason:
+        `Within extended transplant criteria (${met.join(', ')}): BCLC-B subgroup for liver transplantation ` +
+        '(downstaging with TACE may also lead to it). Which extended criterion applies is a local rule.',
+      decidingInputs: ['local transplant policy (which extended criterion applies)', ...infiltrativeInput],
+    };
+  }
+  const deciding: string[] = [];
+  if (unknown.length > 0) {
+    if (input.afp === undefined && unknown.some((n) => n === 'AFP model low risk' || n === 'Metroticket 2.0'))
+      deciding.push('afp');
+    if (unknown.includes('UCSF')) deciding.push(`${UCSF_DIAMETERS_MISSING}, for UCSF`);
+    if (unknown.includes('up-to-seven') && deciding.length === 0) deciding.push('nodule sizes');
+  }
+  deciding.push(...infiltrativeInput, CONFIRM_TACE_FEATURES);
+  const notEvaluated = unknown.length > 0 ? ` (${unknown.join(', ')} could not be evaluated)` : '';
+  return {
+    id: 'tace',
+    reason:
+      `Not within extended transplant criteria${notEvaluated} and no infiltrative pattern stated: BCLC-B ` +
+      'subgroup for TACE when the nodules are well defined, portal flow is preserved and the feeding arteries ' +
+      'can be reached selectively — the MDT confirms',
+    decidingInputs: deciding,
+  };
+}
