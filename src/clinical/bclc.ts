@@ -23,7 +23,7 @@ import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.
  *   A  single nodule of any size, or 2-3 nodules each <= 3 cm, ECOG 0
  *   B  multinodular beyond A
  *
- * Choices (issue 2; docs/clinical-rules-bclc.md):
+ * Choices (issue 2; docs/clinical-rules.md, "BCLC 2022 staging and treatment options"):
  * - ECOG 1-2 marked not cancer-related is staged as ECOG 0, with a visible note (BCLC upstages on cancer-related
  *   performance status only; digest §4.1, §10.7).
  * - Child-Pugh B keeps the tumour-based stage and warns that BCLC's first options assume preserved function.
