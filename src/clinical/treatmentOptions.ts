@@ -1,6 +1,6 @@
 import type { BclcResult, TransplantResult, TreatmentOption, TreatmentPlan } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
-import type { TreatmentOptionId } from './treatmentOptionIds.js';
+import { TREATMENT_OPTION_LABELS, type TreatmentOptionId } from './treatmentOptionIds.js';
 import { tumourBurden } from './tumourBurden.js';
 import { bilirubinMgDl } from './units.js';
 
@@ -49,29 +49,6 @@ export function resectionConditionMet(input: CaseInput): boolean | null {
   return and3(noCsph, bilirubinNormal(input));
 }
 
-const LABELS: Record<TreatmentOptionId, string> = {
-  resection: 'Surgical resection',
-  'liver-transplant': 'Liver transplantation',
-  'downstaging-to-transplant': 'Downstaging to transplant (TACE)',
-  ablation: 'Ablation (radiofrequency or microwave)',
-  tace: 'TACE (transarterial chemoembolisation)',
-  tare: 'TARE (transarterial radioembolisation)',
-  'ebrt-sbrt': 'External-beam radiotherapy (EBRT/SBRT)',
-  'atezolizumab-bevacizumab': 'Atezolizumab + bevacizumab',
-  'durvalumab-tremelimumab': 'Durvalumab + tremelimumab (STRIDE)',
-  'nivolumab-ipilimumab': 'Nivolumab + ipilimumab',
-  'camrelizumab-rivoceranib': 'Camrelizumab + rivoceranib',
-  sorafenib: 'Sorafenib',
-  lenvatinib: 'Lenvatinib',
-  durvalumab: 'Durvalumab',
-  tislelizumab: 'Tislelizumab',
-  regorafenib: 'Regorafenib',
-  cabozantinib: 'Cabozantinib',
-  ramucirumab: 'Ramucirumab',
-  'clinical-trial': 'Clinical trial',
-  'best-supportive-care': 'Best supportive care',
-};
-
 const option = (
   id: TreatmentOptionId,
   role: TreatmentOption['role'],
@@ -79,7 +56,15 @@ const option = (
   conditionMet: boolean | null,
   verified: boolean,
   basis: TreatmentOption['basis'] = 'BCLC 2022',
-): TreatmentOption => ({ id, label: LABELS[id], role, condition, conditionMet, basis, verified });
+): TreatmentOption => ({
+  id,
+  label: TREATMENT_OPTION_LABELS[id],
+  role,
+  condition,
+  conditionMet,
+  basis,
+  verified,
+});
 
 const SYSTEMIC_IDS: ReadonlySet<TreatmentOptionId> = new Set([
   'atezolizumab-bevacizumab',

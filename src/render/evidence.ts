@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
+import { TREATMENT_OPTION_LABELS } from '../clinical/treatmentOptionIds.js';
 import { defaultEvidenceSource } from './defaultEvidence.js';
-import { citationLink, effectLine, OPTION_LABELS } from './evidenceModel.js';
+import { citationLink, effectLine } from './evidenceModel.js';
 import {
   type EvidenceSource,
   type ReferenceLike,
@@ -48,7 +49,7 @@ export function renderEvidenceMessage(
   const title = st ? `Evidence for the BCLC ${st} options` : 'Evidence for the treatment options';
   const blocks: KnownBlock[] = [header(title)];
   for (const id of [...new Set(optionIds)]) {
-    const label = OPTION_LABELS[id] ?? id;
+    const label = TREATMENT_OPTION_LABELS[id] ?? id;
     const ev = safeEvidence(source, id);
     const lines = [`*${esc(label)}*`];
     if (!ev) lines.push('_No evidence entry found._');

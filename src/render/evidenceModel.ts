@@ -1,4 +1,3 @@
-import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
 import type {
   ArmMediansLike,
   CitationLike,
@@ -7,33 +6,6 @@ import type {
   SurvivalLike,
 } from './evidenceSource.js';
 import { compact } from './format.js';
-
-/**
- * Clinic names of the treatment options, for evidence cards opened from a button (which carries ids only). Same
- * wording as the BCLC module's labels (`src/clinical/treatmentOptions.ts`, not exported there).
- */
-export const OPTION_LABELS: Record<TreatmentOptionId, string> = {
-  resection: 'Surgical resection',
-  'liver-transplant': 'Liver transplantation',
-  'downstaging-to-transplant': 'Downstaging to transplant (TACE)',
-  ablation: 'Ablation (radiofrequency or microwave)',
-  tace: 'TACE (transarterial chemoembolisation)',
-  tare: 'TARE (transarterial radioembolisation)',
-  'ebrt-sbrt': 'External-beam radiotherapy (EBRT/SBRT)',
-  'atezolizumab-bevacizumab': 'Atezolizumab + bevacizumab',
-  'durvalumab-tremelimumab': 'Durvalumab + tremelimumab (STRIDE)',
-  'nivolumab-ipilimumab': 'Nivolumab + ipilimumab',
-  'camrelizumab-rivoceranib': 'Camrelizumab + rivoceranib',
-  sorafenib: 'Sorafenib',
-  lenvatinib: 'Lenvatinib',
-  durvalumab: 'Durvalumab',
-  tislelizumab: 'Tislelizumab',
-  regorafenib: 'Regorafenib',
-  cabozantinib: 'Cabozantinib',
-  ramucirumab: 'Ramucirumab',
-  'clinical-trial': 'Clinical trial',
-  'best-supportive-care': 'Best supportive care',
-};
 
 const num = (v: number | null | undefined): string | null =>
   typeof v === 'number' && Number.isFinite(v) ? compact(v, 2) : null;

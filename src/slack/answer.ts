@@ -1,0 +1,135 @@
+import type { ParseResult, UnitSystem } from '../parse/parseResult.js';
+import type { SlackMessage } from '../render/slackMessage.js';
+import type { ParsedRequest } from './grammar.js';
+import type { Services, SummaryView } from './services.js';
+
+/**
+ * parse → assess → render for one request, independent of the door. The door decides where each part goes:
+ * a `result` may be public (a mention in a thread) or ephemeral with a Share button (slash command, shortcut);
+ * `private` parts (help, parse errors, privacy warnings) always go to the one person only.
+ */
+export type Answer =
+  | {
+      kind: 'result';
+      message: SlackMessage;
+      /** Privacy warnings and the like: ephemeral to the author, never in the channel. */
+      notices: SlackMessage[];
+      outcome: string;
+    }
+  | { kind: 'private'; message: SlackMessage; outcome: string }
+  | { kind: 'open-form'; outcome: 'form' };
+
+export interface AnswerOptions {
+  units: UnitSystem | undefined;
+  /** Whether a result carries the "Share with channel" button (ephemeral doors only). */
+  shareable: boolean;
+}
+
+const VIEW: Partial<Record<ParsedRequest['action'], SummaryView>> = {
+  stage: 'full',
+  albi: 'albi',
+  childpugh: 'childpugh',
+  meld: 'meld',
+  bclc: 'bclc',
+  transplant: 'transplant',
+};
+
+/** A section placed above the help text; plain words, never the user's own text. */
+function withNote(note: string, message: SlackMessage): SlackMessage {
+  return {
+    text: `${note} ${message.text}`,
+    blocks: [
+      { type: 'section' as const, text: { type: 'mrkdwn' as const, text: note } },
+      ...message.blocks,
+    ].slice(0, 50),
+  };
+}
+
+const emptyParse = (
+  errors: ParseResult['errors'],
+  notUnderstood: ParseResult['notUnderstood'],
+): ParseResult => ({
+  input: {},
+  recognised: [],
+  notUnderstood,
+  assumptions: [],
+  errors,
+  warnings: [],
+});
+
+export function answer(request: ParsedRequest, services: Services, options: AnswerOptions): Answer {
+  const { action, rest } = request;
+  const render = services.render;
+  switch (action) {
+    case 'help':
+      return { kind: 'private', message: render.help({ withFormButton: true }), outcome: 'help' };
+    case 'unknown':
+      return {
+        kind: 'private',
+        message: withNote(
+          "I didn't recognise that subcommand, so here is what I can do.",
+          render.help({ withFormButton: true }),
+        ),
+        outcome: 'unknown-subcommand',
+      };
+    case 'form':
+      return { kind: 'open-form', outcome: 'form' };
+    case 'refs': {
+      if (rest === '') {
+        return {
+          kind: 'private',
+          message: withNote(
+            'Tell me what to look up, e.g. `refs atezolizumab` or `refs TACE`.',
+            render.help({ withFormButton: false }),
+          ),
+          outcome: 'refs-empty',
+        };
+      }
+      const found = services.searchReferences(rest, 5);
+      return {
+        kind: 'result',
+        message: render.references(rest, found),
+        notices: [],
+        outcome: found.results.length > 0 ? 'refs' : 'refs-none',
+      };
+    }
+    case 'mrecist': {
+      const parsed = services.parseMrecist(rest);
+      if (!parsed.ok) {
+        return {
+          kind: 'private',
+          message: render.problems(emptyParse(parsed.errors, parsed.notUnderstood), 'parse-errors'),
+          outcome: 'parse-errors',
+        };
+      }
+      return {
+        kind: 'result',
+        message: render.mrecist(services.mrecist(parsed.input)),
+        notices: [],
+        outcome: 'mrecist',
+      };
+    }
+    default: {
+      const view = VIEW[action] ?? 'full';
+      const outcome = services.assessText(rest, { units: options.units });
+      const privacy = render.privacy(outcome.parse);
+      if (outcome.status !== 'assessed') {
+        const problems = render.problems(outcome.parse, outcome.reason);
+        // Both are private; the privacy notice first, so the person sees why before what.
+        return {
+          kind: 'private',
+          message: privacy
+            ? { text: privacy.text, blocks: [...privacy.blocks, ...problems.blocks].slice(0, 50) }
+            : problems,
+          outcome: outcome.reason,
+        };
+      }
+      return {
+        kind: 'result',
+        message: render.summary(outcome, { view, shareable: options.shareable }),
+        notices: privacy ? [privacy] : [],
+        outcome: privacy ? 'assessed-privacy-warning' : 'assessed',
+      };
+    }
+  }
+}

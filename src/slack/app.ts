@@ -1,0 +1,139 @@
+import type { Server } from 'node:http';
+import { type AnyMiddlewareArgs, App, type CustomRoute, type Middleware } from '@slack/bolt';
+import type { RetryOptions } from '@slack/web-api';
+import { register as registerActions } from './actions/index.js';
+import { register as registerCommands } from './commands/index.js';
+import type { Config } from './config.js';
+import { SeenIds } from './dedupe.js';
+import { classify } from './deliver.js';
+import type { ListenerDeps } from './deps.js';
+import { register as registerEvents } from './events/index.js';
+import { type AppLogger, createLogger } from './log.js';
+import { type ServicesSource, servicesGetter } from './services.js';
+import { register as registerShortcuts } from './shortcuts/index.js';
+import { register as registerViews } from './views/index.js';
+
+export const EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+/**
+ * Production retry policy for Web API calls: a few quick retries on 5xx and network errors (about 10 s in all),
+ * never the SDK default of ten retries over half an hour, since a person is waiting for the reply. Rate limits
+ * are not retried by the SDK (`rejectRateLimitedCalls`); `deliver.ts` waits out a short Retry-After once.
+ */
+export const PRODUCTION_RETRY: RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5000,
+  randomize: true,
+};
+
+export interface AppDeps {
+  /** The pipeline and renderers; default: the real modules, imported as the app is built. */
+  services?: ServicesSource;
+  logger?: AppLogger;
+  /** Web API retry policy; tests pass `{ retries: 0 }`. */
+  retryConfig?: RetryOptions;
+  /** Known bot ids skip the `auth.test` call Bolt otherwise makes at start-up (tests). */
+  botId?: string;
+  botUserId?: string;
+  /** Longest Retry-After (s) waited out before a rate limit is explained to the user. Default 5. */
+  maxRateLimitWaitSeconds?: number;
+  /** Capacity of the event_id LRU used to drop redelivered events. */
+  dedupeCapacity?: number;
+}
+
+const healthRoute: CustomRoute = {
+  path: HEALTH_PATH,
+  method: ['GET'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('ok');
+  },
+};
+
+/** Drops an Events API delivery whose event_id was already handled (Slack retries, `X-Slack-Retry-Num`). */
+function dedupeEvents(seen: SeenIds, log: AppLogger): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const b = body as { type?: unknown; event_id?: unknown; team_id?: unknown };
+    if (b.type === 'event_callback' && typeof b.event_id === 'string') {
+      if (!seen.firstTime(b.event_id)) {
+        log.info('duplicate event dropped', {
+          event: 'event_callback',
+          outcome: 'duplicate',
+          eventId: b.event_id,
+          retryNum: context.retryNum,
+          team: typeof b.team_id === 'string' ? b.team_id : undefined,
+        });
+        return;
+      }
+    }
+    await next();
+  };
+}
+
+/** Builds the Bolt app: receiver by mode, Web API client options, the logger, and every listener. */
+export function createApp(config: Config, deps: AppDeps = {}): App {
+  const log = deps.logger ?? createLogger({ level: config.logLevel });
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: deps.retryConfig ?? PRODUCTION_RETRY,
+    rejectRateLimitedCalls: true,
+  };
+  const common = {
+    token: config.botToken,
+    logger: log.bolt,
+    clientOptions,
+    customRoutes: [healthRoute],
+    developerMode: false,
+    ...(deps.botId ? { botId: deps.botId } : {}),
+    ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
+  };
+  const app =
+    config.mode.kind === 'socket'
+      ? new App({
+          ...common,
+          socketMode: true,
+          appToken: config.mode.appToken,
+          // Socket Mode serves custom routes (the health check) on a side HTTP server at this port.
+          // Its WebSocket client makes its own Web API call (apps.connections.open): same base URL and retries.
+          installerOptions: { port: config.port, clientOptions },
+        })
+      : new App({
+          ...common,
+          signingSecret: config.mode.signingSecret,
+          endpoints: EVENTS_PATH,
+        });
+
+  const listenerDeps: ListenerDeps = {
+    services: servicesGetter(deps.services),
+    log,
+    units: config.units,
+    maxRateLimitWaitSeconds: deps.maxRateLimitWaitSeconds ?? 5,
+  };
+  app.use(dedupeEvents(new SeenIds(deps.dedupeCapacity ?? 1000), log));
+  registerCommands(app, listenerDeps);
+  registerEvents(app, listenerDeps);
+  registerShortcuts(app, listenerDeps);
+  registerViews(app, listenerDeps);
+  registerActions(app, listenerDeps);
+
+  app.error(async (error) => {
+    // The code only: error messages and `data` can carry request or response bodies.
+    log.error('unhandled error', {
+      event: 'error',
+      code: classify((error as { original?: unknown }).original ?? error).code,
+    });
+  });
+  return app;
+}
+
+/** Starts the app; HTTP mode returns the listening server (the port is on `server.address()`). */
+export async function startApp(app: App, config: Config, host?: string): Promise<Server | undefined> {
+  if (config.mode.kind === 'socket') {
+    await app.start();
+    return undefined;
+  }
+  return (await app.start({ port: config.port, ...(host ? { host } : {}) })) as Server;
+}

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { ListenerDeps } from '../deps.js';
+import { appMention } from './appMention.js';
+
+/** Every Events API event the app subscribes to; the manifest test checks these against manifest.yml. */
+export const EVENTS = ['app_mention'] as const;
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.event('app_mention', appMention(deps));
+}

@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import type { App } from '@slack/bolt';
+import { type AppDeps, createApp, startApp } from './app.js';
+import { loadConfig } from './config.js';
+import { type AppLogger, createLogger } from './log.js';
+
+/**
+ * `npm start`: read the configuration, build the app, listen, and stop cleanly on SIGTERM/SIGINT.
+ * `run` takes its environment and outputs as arguments so a test can drive it in-process.
+ */
+
+export interface RunIo {
+  env: Record<string, string | undefined>;
+  /** Log lines and the configuration message go here (default: stderr). */
+  write?: (line: string) => void;
+  /** Test seams (fake services, retry policy, bot ids); production passes none. */
+  deps?: Omit<AppDeps, 'logger'>;
+}
+
+export type RunResult =
+  | { ok: false; exitCode: 1 }
+  | { ok: true; app: App; port: number | undefined; log: AppLogger; stop: () => Promise<void> };
+
+export async function run(io: RunIo): Promise<RunResult> {
+  const write = io.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const result = loadConfig(io.env);
+  if (!result.ok) {
+    write(result.message);
+    return { ok: false, exitCode: 1 };
+  }
+  const config = result.config;
+  const log = createLogger({ level: config.logLevel, write });
+  const app = createApp(config, { ...io.deps, logger: log });
+  const server = await startApp(app, config);
+  const port = server ? (server.address() as AddressInfo).port : config.port;
+  log.info('listening', { event: 'start', mode: config.mode.kind, port });
+  return {
+    ok: true,
+    app,
+    port,
+    log,
+    stop: async () => {
+      await app.stop();
+      log.info('stopped', { event: 'stop' });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const started = await run({ env: process.env });
+  if (!started.ok) process.exit(started.exitCode);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'stopping', outcome: signal })}\n`,
+    );
+    // Give in-flight requests a moment; never hang the orchestrator.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    started.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  main().catch((err: unknown) => {
+    const code = err instanceof Error ? ((err as { code?: string }).code ?? err.name) : 'unknown';
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'start failed', code })}\n`,
+    );
+    process.exit(1);
+  });
+}

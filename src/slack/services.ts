@@ -1,0 +1,59 @@
+import type { MrecistInput, MrecistResult } from '../clinical/assessment.js';
+import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
+import type { ParseIssue, ParseResult } from '../parse/parseResult.js';
+import type { PipelineOptions, PipelineOutcome, StructuredOutcome } from '../pipeline.js';
+import type { ReferenceSearchResult } from '../render/evidenceSource.js';
+import type { SlackMessage } from '../render/slackMessage.js';
+
+/**
+ * What the Slack doors need from the rest of the system: the pipeline, the mRECIST parser and calculator,
+ * the reference lookup and the renderers. Listeners receive this object instead of importing the modules, so
+ * tests can drive the real app with fakes; `defaultServices.ts` wires the real modules.
+ */
+
+export type SummaryView = 'full' | 'albi' | 'childpugh' | 'meld' | 'bclc' | 'transplant';
+export type AssessedOutcome = Extract<PipelineOutcome, { status: 'assessed' }>;
+export type NotAssessedReason = Extract<PipelineOutcome, { status: 'not-assessed' }>['reason'];
+
+export type MrecistParse =
+  | { ok: true; input: MrecistInput }
+  | { ok: false; errors: ParseIssue[]; notUnderstood: ParseResult['notUnderstood'] };
+
+export interface SummaryOptions {
+  view?: SummaryView;
+  /** Slack user id of the person who pressed Share. */
+  sharedBy?: string;
+  /** Adds the "Share with channel" button. */
+  shareable?: boolean;
+}
+
+export interface Services {
+  assessText(text: string, options: PipelineOptions): PipelineOutcome;
+  assessCaseInput(raw: unknown): StructuredOutcome;
+  parseMrecist(text: string): MrecistParse;
+  mrecist(input: MrecistInput): MrecistResult;
+  /** The references found and, when none, suggestions; the door passes them on to `render.references`. */
+  searchReferences(query: string, limit?: number): ReferenceSearchResult;
+  render: {
+    summary(outcome: AssessedOutcome, options: SummaryOptions): SlackMessage;
+    problems(parse: ParseResult, reason: NotAssessedReason): SlackMessage;
+    privacy(parse: ParseResult): SlackMessage | null;
+    help(options: { withFormButton: boolean }): SlackMessage;
+    mrecist(result: MrecistResult): SlackMessage;
+    evidence(optionIds: readonly TreatmentOptionId[], stage?: string): SlackMessage;
+    references(query: string, found: ReferenceSearchResult): SlackMessage;
+  };
+}
+
+/** A services source: a ready object, or a loader called once on first use. */
+export type ServicesSource = Services | (() => Promise<Services>);
+
+export function servicesGetter(source: ServicesSource | undefined): () => Promise<Services> {
+  if (typeof source === 'object') return () => Promise.resolve(source);
+  // Start loading at once (at app construction), so the first request does not pay for it.
+  const loading = (source ?? (async () => (await import('./defaultServices.js')).defaultServices))();
+  loading.catch(() => {
+    // Reported to the person and logged by the listener that awaits it.
+  });
+  return () => loading;
+}

@@ -1,0 +1,74 @@
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { answer } from '../answer.js';
+import { classify, explain, noticeMessage, tellPrivately } from '../deliver.js';
+import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
+import { buildCaseForm } from '../form.js';
+import { parseRequest, stripMention } from '../grammar.js';
+
+export const ASSESS_MESSAGE_CALLBACK_ID = 'hcc_assess_message';
+
+/**
+ * Message shortcut "Assess with HCC MDT": reads the chosen message's text (the payload carries it, so no
+ * history scope is needed) and answers the person privately, in the thread when the message is in one.
+ * A message that is not a subcommand is read as a case (`stage`).
+ */
+export const assessMessage =
+  (deps: ListenerDeps) =>
+  async ({
+    shortcut,
+    ack,
+    client,
+    respond,
+  }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
+    const start = performance.now();
+    await ack();
+    const text = typeof shortcut.message.text === 'string' ? shortcut.message.text : '';
+    let request = parseRequest(text);
+    if (request.action === 'unknown') request = { action: 'stage', rest: stripMention(text) };
+    const threadTs =
+      typeof shortcut.message.thread_ts === 'string' ? (shortcut.message.thread_ts as string) : undefined;
+    const fields = {
+      event: 'message_shortcut',
+      action: request.action,
+      team: shortcut.team?.id,
+      channel: shortcut.channel.id,
+      user: shortcut.user.id,
+    };
+    const ctx = deliveryContext(deps, fields);
+    const audience = { client, user: shortcut.user.id, channel: shortcut.channel.id, threadTs, respond };
+    await guarded(
+      deps,
+      fields,
+      (t) => tellPrivately(audience, noticeMessage(t), ctx, 'ephemeral'),
+      async () => {
+        if (request.action === 'form') {
+          try {
+            await client.views.open({
+              trigger_id: shortcut.trigger_id,
+              view: buildCaseForm(
+                { channel: shortcut.channel.id, ...(threadTs ? { thread_ts: threadTs } : {}) },
+                deps.units,
+              ),
+            });
+          } catch (err) {
+            await tellPrivately(
+              audience,
+              noticeMessage(`I couldn't open the form. ${explain(classify(err))}`),
+              ctx,
+              'ephemeral',
+            );
+          }
+          deps.log.info('handled', { ...fields, outcome: 'form', ms: elapsed(start) });
+          return;
+        }
+        const services = await deps.services();
+        const reply = answer(request, services, { units: deps.units, shareable: true });
+        if (reply.kind === 'open-form') return;
+        for (const notice of reply.kind === 'result' ? reply.notices : []) {
+          await tellPrivately(audience, notice, ctx, 'ephemeral');
+        }
+        await tellPrivately(audience, reply.message, ctx, 'ephemeral');
+        deps.log.info('handled', { ...fields, outcome: reply.outcome, ms: elapsed(start) });
+      },
+    );
+  };

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../src/slack/grammar.js';
+
+describe('parseRequest: one grammar for every door', () => {
+  it.each([
+    ['stage bili 34', 'stage', 'bili 34'],
+    ['assess bili 34', 'stage', 'bili 34'],
+    ['STAGE: bili 34', 'stage', 'bili 34'],
+    ['cp bili 34', 'childpugh', 'bili 34'],
+    ['childpugh bili 34', 'childpugh', 'bili 34'],
+    ['albi alb 31', 'albi', 'alb 31'],
+    ['meld cr 1.2', 'meld', 'cr 1.2'],
+    ['bclc x', 'bclc', 'x'],
+    ['transplant 3 lesions', 'transplant', '3 lesions'],
+    ['mrecist baseline 50', 'mrecist', 'baseline 50'],
+    ['refs TACE', 'refs', 'TACE'],
+    ['form', 'form', ''],
+    ['help', 'help', ''],
+    ['', 'help', ''],
+    ['   ', 'help', ''],
+  ])('%j → %s', (text, action, rest) => {
+    expect(parseRequest(text)).toEqual({ action, rest });
+  });
+
+  it('strips the mention prefix, with or without a name', () => {
+    expect(parseRequest('<@U0BOT> stage bili 34')).toEqual({ action: 'stage', rest: 'bili 34' });
+    expect(parseRequest('<@U0BOT|hcc-mdt>   help')).toEqual({ action: 'help', rest: '' });
+    expect(parseRequest('<@U0BOT>')).toEqual({ action: 'help', rest: '' });
+  });
+
+  it('reads free text that starts with a lab or tumour word as stage, whole', () => {
+    expect(parseRequest('<@U0BOT> bili 34 alb 31')).toEqual({ action: 'stage', rest: 'bili 34 alb 31' });
+    expect(parseRequest('bili34 alb31')).toEqual({ action: 'stage', rest: 'bili34 alb31' });
+    expect(parseRequest('3 lesions largest 4.2cm')).toEqual({
+      action: 'stage',
+      rest: '3 lesions largest 4.2cm',
+    });
+  });
+
+  it('an unknown subcommand is `unknown`, keeping the word for the note', () => {
+    expect(parseRequest('frobnicate the liver')).toEqual({
+      action: 'unknown',
+      rest: 'the liver',
+      word: 'frobnicate',
+    });
+  });
+
+  it('never throws, and rest is always trimmed', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = parseRequest(s);
+        expect(r.rest).toBe(r.rest.trim());
+      }),
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { createApp, startApp } from '../../src/slack/app.js';
+import type { Config, LogLevelName } from '../../src/slack/config.js';
+import { createLogger } from '../../src/slack/log.js';
+import type { ServicesSource } from '../../src/slack/services.js';
+import { fakeServices } from './fakeServices.js';
+import { FakeSlack } from './fakeSlack.js';
+import { commandBody, interactiveBody, JSON_TYPE, postSigned, type SignedOptions } from './signed.js';
+
+export const SECRET = 'test-signing-secret';
+export const BOT_USER = 'U0BOT';
+
+/** The real app on 127.0.0.1 (port 0), talking to a FakeSlack, with its log lines captured. */
+export interface Harness {
+  fake: FakeSlack;
+  app: App;
+  base: string;
+  lines: string[];
+  command(text: string, extra?: Record<string, string>, options?: SignedOptions): Promise<Response>;
+  event(event: Record<string, unknown>, eventId: string, options?: SignedOptions): Promise<Response>;
+  interact(payload: unknown, options?: SignedOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  /** `services: 'real'` leaves the default (the real pipeline and renderers, loaded on first use). */
+  options: { services?: ServicesSource | 'real'; logLevel?: LogLevelName } = {},
+): Promise<Harness> {
+  const fake = new FakeSlack();
+  await fake.start();
+  const lines: string[] = [];
+  const logLevel = options.logLevel ?? 'debug';
+  const config: Config = {
+    botToken: 'xoxb-test-token',
+    mode: { kind: 'http', signingSecret: SECRET },
+    port: 0,
+    slackApiUrl: fake.apiUrl,
+    units: 'si',
+    logLevel,
+  };
+  const app = createApp(config, {
+    ...(options.services === 'real' ? {} : { services: options.services ?? fakeServices() }),
+    logger: createLogger({ level: logLevel, write: (line) => lines.push(line) }),
+    retryConfig: { retries: 0 },
+    botId: 'B0BOT',
+    botUserId: BOT_USER,
+    maxRateLimitWaitSeconds: 1,
+  });
+  if (options.services === 'real') await import('../../src/slack/defaultServices.js'); // warm the module cache
+  const server = await startApp(app, config, '127.0.0.1');
+  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  const url = `${base}/slack/events`;
+  let n = 0;
+  return {
+    fake,
+    app,
+    base,
+    lines,
+    command: (text, extra = {}, opts) =>
+      postSigned(
+        url,
+        SECRET,
+        commandBody({
+          token: 'verification-token',
+          command: '/hcc',
+          text,
+          team_id: 'T1',
+          team_domain: 'mdt',
+          channel_id: 'C1',
+          channel_name: 'liver-mdt',
+          user_id: 'U1',
+          user_name: 'someone',
+          api_app_id: 'A1',
+          response_url: fake.respondUrl(`cmd-${++n}`),
+          trigger_id: `trigger-${n}`,
+          ...extra,
+        }),
+        opts,
+      ),
+    event: (event, eventId, opts) =>
+      postSigned(
+        url,
+        SECRET,
+        JSON.stringify({
+          token: 'verification-token',
+          team_id: 'T1',
+          api_app_id: 'A1',
+          type: 'event_callback',
+          event_id: eventId,
+          event_time: Math.floor(Date.now() / 1000),
+          event: { event_ts: event.ts, ...event },
+          authorizations: [{ team_id: 'T1', user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+        }),
+        { contentType: JSON_TYPE, ...opts },
+      ),
+    interact: (payload, opts) => postSigned(url, SECRET, interactiveBody(payload), opts),
+    close: async () => {
+      await app.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** A block_actions payload for a button press. */
+export function buttonPress(
+  fake: FakeSlack,
+  actionId: string,
+  value: string | undefined,
+  where: { channel?: string; threadTs?: string; ephemeral?: boolean } = {},
+  id = 'btn',
+) {
+  const channel = where.channel ?? 'C1';
+  return {
+    type: 'block_actions',
+    user: { id: 'U02SHARER', username: 'sharer', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'verification-token',
+    team: { id: 'T1', domain: 'mdt' },
+    channel: { id: channel, name: 'liver-mdt' },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000300',
+      channel_id: channel,
+      is_ephemeral: where.ephemeral ?? true,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+    },
+    trigger_id: 'trigger-btn',
+    response_url: fake.respondUrl(id),
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'actions',
+        text: { type: 'plain_text', text: 'x' },
+        ...(value !== undefined ? { value } : {}),
+        action_ts: '1700000000.1',
+      },
+    ],
+  };
+}
+
+/** The text of every recorded outbound call, for "does X appear anywhere" assertions. */
+export const everything = (fake: FakeSlack) => fake.calls.map((c) => c.raw).join('\n');
