@@ -108,7 +108,9 @@ export const TreatmentPlanSchema = z.strictObject({
 export type TreatmentPlan = z.infer<typeof TreatmentPlanSchema>;
 
 export const AfpModelSchema = z.strictObject({
-  points: z.number().int().min(0).max(9),
+  /** null only when invasion or spread already excludes transplant and the inputs for the points are missing. */
+  points: z.number().int().min(0).max(9).nullable(),
+  /** false whenever macrovascular invasion or extrahepatic spread is present, whatever the points. */
   lowRisk: z.boolean(),
 });
 export const TransplantResultSchema = z.strictObject({

@@ -66,6 +66,11 @@ export const IMPAIRED_STAGE_NOTE =
   "Impaired liver function (Child-Pugh B): the tumour-based stage is shown, but BCLC's first options assume " +
   'preserved liver function';
 
+/** ECOG 3-4 alongside the transplant exception: performance status from the tumour rules transplant out. */
+export const TRANSPLANT_POOR_PS_CAVEAT =
+  'ECOG 3-4: transplantation is only conceivable when the poor performance status reflects the liver disease, ' +
+  'not the tumour; the MDT decides';
+
 export const TRANSPLANT_EVALUATION_NOTE =
   'Tumour within the Milan criteria: evaluate for liver transplantation. BCLC 2022 excepts a tumour burden ' +
   'acceptable for transplant from the liver-function requirement, so end-stage liver function alone does not ' +
@@ -123,8 +128,10 @@ export function bclcStage(
     const reasons: string[] = [];
     if (ecogD) reasons.push(`ECOG ${ecog} (performance status 3-4)`);
     if (endStage) reasons.push(`${cpText} (end-stage liver function)`);
-    if (endStage && transplant.milan !== false)
+    if (endStage && transplant.milan !== false) {
       notes.push(transplant.milan === true ? TRANSPLANT_EVALUATION_NOTE : TRANSPLANT_UNKNOWN_NOTE);
+      if (ecogD) notes.push(TRANSPLANT_POOR_PS_CAVEAT);
+    }
     return {
       ok: true,
       value: {

@@ -8,19 +8,37 @@ import { PLAUSIBLE } from './plausibility.js';
  * Plausibility limits live in `plausibility.ts` so that the parser and this schema share one table.
  */
 
-const labValue = <U extends readonly [string, ...string[]]>(units: U) =>
-  z.strictObject({
-    value: z.number({ error: 'must be a number' }).finite().positive('must be greater than zero'),
-    unit: z.enum(units, { error: `unit must be one of ${units.map((u) => `"${u}"`).join(', ')}` }),
-  });
+/**
+ * A lab value with its unit. The accepted range depends on the unit, so it is checked on the object itself: a
+ * refinement here runs even when other fields fail, and the user hears about every problem at once.
+ */
+const labValue = <U extends readonly [string, ...string[]]>(
+  field: 'bilirubin' | 'albumin' | 'creatinine',
+  units: U,
+) =>
+  z
+    .strictObject({
+      value: z.number({ error: 'must be a number' }).finite().positive('must be greater than zero'),
+      unit: z.enum(units, { error: `unit must be one of ${units.map((u) => `"${u}"`).join(', ')}` }),
+    })
+    .superRefine((lab, ctx) => {
+      const range = (PLAUSIBLE[field] as Record<string, { min: number; max: number }>)[lab.unit];
+      if (range && (lab.value < range.min || lab.value > range.max)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `must be between ${range.min} and ${range.max} ${lab.unit}`,
+        });
+      }
+    });
 
 export const BILIRUBIN_UNITS = ['mg/dL', 'umol/L'] as const;
 export const ALBUMIN_UNITS = ['g/dL', 'g/L'] as const;
 export const CREATININE_UNITS = ['mg/dL', 'umol/L'] as const;
 
-export const BilirubinSchema = labValue(BILIRUBIN_UNITS);
-export const AlbuminSchema = labValue(ALBUMIN_UNITS);
-export const CreatinineSchema = labValue(CREATININE_UNITS);
+export const BilirubinSchema = labValue('bilirubin', BILIRUBIN_UNITS);
+export const AlbuminSchema = labValue('albumin', ALBUMIN_UNITS);
+export const CreatinineSchema = labValue('creatinine', CREATININE_UNITS);
 
 export const AscitesSchema = z.enum(['none', 'mild', 'moderate-severe']);
 export const EncephalopathySchema = z.enum(['none', 'grade-1-2', 'grade-3-4']);
@@ -88,27 +106,6 @@ export const CaseInputSchema = z
     portalHypertension: z.boolean().optional(),
   })
   .superRefine((c, ctx) => {
-    const checkUnitRange = (
-      field: 'bilirubin' | 'albumin' | 'creatinine',
-      value: { value: number; unit: string } | undefined,
-    ) => {
-      if (!value) return;
-      const range = PLAUSIBLE[field][value.unit as keyof (typeof PLAUSIBLE)[typeof field]] as
-        | { min: number; max: number }
-        | undefined;
-      if (!range) return;
-      if (value.value < range.min || value.value > range.max) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field, 'value'],
-          message: `must be between ${range.min} and ${range.max} ${value.unit}`,
-        });
-      }
-    };
-    checkUnitRange('bilirubin', c.bilirubin);
-    checkUnitRange('albumin', c.albumin);
-    checkUnitRange('creatinine', c.creatinine);
-
     if (c.nodulesCm) {
       if (c.noduleCount !== undefined && c.noduleCount !== c.nodulesCm.length) {
         ctx.addIssue({

@@ -108,11 +108,15 @@ export function transplantCriteria(input: CaseInput): {
   else if (sizePlusCount(burden) > 7) metroticket2 = false;
   else metroticket2 = cannotTell('Metroticket 2.0', ['afp']);
 
+  // Invasion or spread fails the AFP model like every other criterion (issue 2: "reported false, not null");
+  // its points are still shown when they can be counted, and are null when they cannot.
   let afpModel: TransplantResult['afpModel'] = null;
   if (burden && afp !== undefined) {
     const points = afpModelPoints(burden, afp);
-    afpModel = { points, lowRisk: points <= 2 };
-  } else if (!excluded) {
+    afpModel = { points, lowRisk: !excluded && points <= 2 };
+  } else if (excluded) {
+    afpModel = { points: null, lowRisk: false };
+  } else {
     const missing = [...(burden ? [] : [TUMOUR_MISSING]), ...(afp === undefined ? ['afp'] : [])];
     cannotTell('AFP model', missing);
   }

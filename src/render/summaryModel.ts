@@ -138,9 +138,11 @@ export function transplantItems(a: Assessment): ScoreItem[] {
   const afp: ScoreItem = {
     key: 'afpModel',
     label: 'AFP model',
-    value: t.afpModel
-      ? `${mark(t.afpModel.lowRisk)} ${t.afpModel.points} point${t.afpModel.points === 1 ? '' : 's'} (${t.afpModel.lowRisk ? 'low' : 'high'} risk)`
-      : `${MARK.unknown} not evaluable`,
+    value: !t.afpModel
+      ? `${MARK.unknown} not evaluable`
+      : t.afpModel.points === null
+        ? `${MARK.notMet} beyond (invasion or spread)`
+        : `${mark(t.afpModel.lowRisk)} ${t.afpModel.points} point${t.afpModel.points === 1 ? '' : 's'} (${t.afpModel.lowRisk ? 'low' : 'high'} risk)`,
     version: versionOf(a, 'afpModel'),
   };
   return [

@@ -10,6 +10,7 @@ import {
   INFILTRATIVE_NOT_STATED,
   NOT_CANCER_RELATED_NOTE,
   TRANSPLANT_EVALUATION_NOTE,
+  TRANSPLANT_POOR_PS_CAVEAT,
   TRANSPLANT_UNKNOWN_NOTE,
 } from '../../src/clinical/bclc.js';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
@@ -92,7 +93,7 @@ describe('stage D', () => {
   it('Child-Pugh C with a tumour within Milan adds the transplant-evaluation note', () => {
     const r = ok({ ...C13, ecog: 0, nodulesCm: [3] });
     expect(r.value.stage).toBe('D');
-    expect(r.value.notes).toContain(TRANSPLANT_EVALUATION_NOTE);
+    expect(r.value.notes).toEqual([TRANSPLANT_EVALUATION_NOTE]);
   });
 
   it('Child-Pugh C with a tumour outside Milan has no transplant note', () => {
@@ -389,12 +390,12 @@ describe('BCLC properties', () => {
 });
 
 describe('stage D details', () => {
-  it('ECOG 3 with Child-Pugh C and a Milan tumour: both reasons, transplant note', () => {
+  it('ECOG 3 with Child-Pugh C and a Milan tumour: both reasons, transplant note with the poor-PS caveat', () => {
     const r = ok({ ...C13, ecog: 3, nodulesCm: [2.5, 2] });
     expect(r.value.basis).toMatch(
       /^Stage D: ECOG 3 \(performance status 3-4\) and Child-Pugh C\d+ \(end-stage liver function\)\.$/,
     );
-    expect(r.value.notes).toEqual([TRANSPLANT_EVALUATION_NOTE]);
+    expect(r.value.notes).toEqual([TRANSPLANT_EVALUATION_NOTE, TRANSPLANT_POOR_PS_CAVEAT]);
   });
 
   it('ECOG 4 with Child-Pugh B: no tumour-stage note (D is not tumour-based)', () => {

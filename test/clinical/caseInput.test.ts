@@ -72,4 +72,9 @@ describe('CaseInput contract', () => {
     ]);
     expect(issuesOf({ nodulesCm: [2, 3], noduleCount: 2, largestNoduleCm: 3 })).toEqual([]);
   });
+
+  it('reports every problem at once, including unit-specific ranges beside other invalid fields', () => {
+    const paths = issuesOf({ albumin: { value: 40, unit: 'g/dL' }, ecog: 7, inr: 'high' }).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['albumin.value', 'ecog', 'inr']));
+  });
 });

@@ -92,15 +92,19 @@ describe('invasion and spread', () => {
       ucsf: false,
       upToSeven: false,
       metroticket2: false,
-      afpModel: null,
+      afpModel: { points: null, lowRisk: false },
     });
     expect(notEvaluable).toEqual([]);
     expect(notes).toHaveLength(1);
   });
-  it('extrahepatic spread does the same; the AFP model is still scored when its inputs are there', () => {
+  it('extrahepatic spread does the same; the AFP model is still scored when its inputs are there, but fails', () => {
     const { result, notes } = tOf({ extrahepaticSpread: true, nodulesCm: [2], afp: 10 });
     expect(result.milan).toBe(false);
-    expect(result.afpModel).toEqual({ points: 0, lowRisk: true });
+    expect(result.afpModel).toEqual({ points: 0, lowRisk: false });
+    expect(tOf({ extrahepaticSpread: false, nodulesCm: [2], afp: 10 }).result.afpModel).toEqual({
+      points: 0,
+      lowRisk: true,
+    });
     expect(notes).toHaveLength(1);
   });
 });
@@ -172,7 +176,7 @@ describe('transplant properties', () => {
         for (const key of ['milan', 'ucsf', 'upToSeven', 'metroticket2'] as const) {
           if (worse[key]) expect(base[key]).toBe(true);
         }
-        expect(worse.afpModel?.points).toBeGreaterThanOrEqual(base.afpModel?.points ?? 0);
+        expect(worse.afpModel?.points ?? 0).toBeGreaterThanOrEqual(base.afpModel?.points ?? 0);
       }),
     );
   });
