@@ -20,7 +20,8 @@ export const MELD3_CREATININE_CAP_MG_DL = 3;
 export const MELD3_OPTN_CAP = 40;
 
 export const MELD3_SEX_ASSUMPTION =
-  'MELD 3.0 female term applied by the adult OPTN rule (age not recorded; candidates aged 12–17 get it whatever their sex)';
+  'MELD 3.0 sex term by the adult OPTN rule (+1.33 for women only); age is not recorded, and candidates aged 12–17 ' +
+  'get +1.33 whatever their sex';
 
 export interface Meld3Inputs {
   female: boolean;

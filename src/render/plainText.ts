@@ -12,6 +12,7 @@ import {
 import {
   albiItem,
   assumptionLines,
+  BRANCH_UNVERIFIED_MARK,
   bclcModel,
   childPughItem,
   DECISION_SUPPORT,
@@ -23,6 +24,7 @@ import {
   type SummaryOutcome,
   taceItems,
   transplantItems,
+  treatmentNotes,
   warningLines,
 } from './summaryModel.js';
 import { wrap } from './wrap.js';
@@ -81,7 +83,7 @@ export function renderPlainText(
       const o = m.option;
       let first = o.label;
       if (o.basis !== 'BCLC 2022') first += ` (${o.basis})`;
-      if (!o.verified) first += ' (unverified)';
+      if (!o.verified) first += ` ${BRANCH_UNVERIFIED_MARK}`;
       if (m.evidence?.oneLine) {
         first += ` - ${m.evidence.oneLine}`;
         if (!m.evidence.verified) first += ' (unverified)';
@@ -94,7 +96,7 @@ export function renderPlainText(
       if (m.evidence?.url) out.push(`    ${m.evidence.url}`);
     }
   }
-  const notes = a.treatment?.notes ?? [];
+  const notes = treatmentNotes(a);
   if (notes.length) out.push(...heading('Treatment notes'), ...bullets(notes));
   out.push('', ...wrap(`${DECISION_SUPPORT} ${rulesLine(a.rules)}`.trim(), WIDTH));
   return `${out.join('\n')}\n`;

@@ -16,6 +16,7 @@ import type { SlackMessage } from './slackMessage.js';
 import {
   albiItem,
   assumptionLines,
+  BRANCH_UNVERIFIED_MARK,
   bclcModel,
   childPughItem,
   DECISION_SUPPORT,
@@ -29,6 +30,7 @@ import {
   type SummaryOutcome,
   taceItems,
   transplantItems,
+  treatmentNotes,
   viewRules,
   warningLines,
 } from './summaryModel.js';
@@ -104,7 +106,7 @@ function optionLines(m: OptionModel): string[] {
   const ev = m.evidence;
   let first = `• *${esc(o.label)}*`;
   if (o.basis !== 'BCLC 2022') first += ` _(${esc(o.basis)})_`;
-  if (!o.verified) first += ' _(unverified)_';
+  if (!o.verified) first += ` ${BRANCH_UNVERIFIED_MARK}`;
   if (ev?.oneLine) {
     first += ` — ${esc(truncateText(ev.oneLine, EVIDENCE_LINE))}`;
     if (!ev.verified) first += ' _(unverified)_';
@@ -132,7 +134,7 @@ function compactTreatment(groups: OptionGroup[]): SectionBlock[] {
   const lines = groups.map((g) => {
     const opts = g.options.map((m) => {
       let s = esc(m.option.label);
-      if (!m.option.verified) s += ' (unverified)';
+      if (!m.option.verified) s += ` ${BRANCH_UNVERIFIED_MARK}`;
       if (m.conditionStatus) s += ` ${m.conditionStatus.split(' ')[0]}`;
       return s;
     });
@@ -246,7 +248,7 @@ function fullBlocks(outcome: SummaryOutcome, evidence: EvidenceSource): KnownBlo
     ...listSection('Not computed', notComputedLines(a)),
     ...listSection('Warnings', warningLines(outcome), LIST_BUDGET, (s) => `:warning: ${s}`),
     ...bclcSection(outcome),
-    ...treatmentSections(optionGroups(a, evidence), a.treatment?.notes ?? []),
+    ...treatmentSections(optionGroups(a, evidence), treatmentNotes(a)),
   ];
 }
 

@@ -413,3 +413,19 @@ export function viewRules(a: Assessment, view: SummaryView): RuleVersion[] {
   if (!wanted) return a.rules;
   return wanted.map((k) => ruleFor(a.rules, k)).filter((r): r is RuleVersion => !!r);
 }
+
+/**
+ * Marks an option whose BCLC branch was not re-checked against the published figure. The mark sits on the option,
+ * not on its evidence: "(unverified)" beside a drug would read as doubt about the trial, which is checked apart.
+ */
+export const BRANCH_UNVERIFIED_MARK = '†';
+export const BRANCH_UNVERIFIED_FOOTNOTE =
+  '† BCLC branch taken from the research digest and not yet re-checked against the published BCLC figure ' +
+  '(docs/clinical-rules.md lists which).';
+
+/** The treatment notes to show, with the footnote for † when any option carries it. */
+export function treatmentNotes(a: Assessment): string[] {
+  const notes = [...(a.treatment?.notes ?? [])];
+  if (a.treatment?.options.some((o) => !o.verified)) notes.push(BRANCH_UNVERIFIED_FOOTNOTE);
+  return notes;
+}

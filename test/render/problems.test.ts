@@ -150,7 +150,8 @@ describe('plain text', () => {
       'NOT COMPUTED',
       'mHAP-II: missing largest nodule (cm), PT prolongation (s)',
       'FIRST OPTION',
-      'Atezolizumab + bevacizumab (unverified) - IMbrave150',
+      'Atezolizumab + bevacizumab † - IMbrave150',
+      '† BCLC branch taken from the research digest',
       'Condition: AFP >= 400 ng/mL after sorafenib - ✓ met',
       'Decision support for the MDT, not a decision. Rules: BCLC 2022,',
     ]) {

@@ -109,10 +109,26 @@ describe('renderSummaryMessage, full view', () => {
     expect(body).toContain('*First option*');
     expect(body).toContain('TACE (transarterial chemoembolisation)');
     expect(body).toContain('tace evidence line _(unverified)_');
+    // Every branch of this fixture is verified: no † and no footnote.
+    expect(body).not.toContain('†');
     expect(body).toContain('IMbrave150: OS 19.2 vs 13.4 mo, HR 0.66 (0.52–0.85)');
     expect(body).toContain('*? unknown*');
     expect(body).toContain('*✗ not met*');
     expect(body).toContain('<https://pubmed.ncbi.nlm.nih.gov/34902530/|source>');
+  });
+
+  it('marks an unverified BCLC branch with † on the option, explained once in the treatment notes', () => {
+    const treatment = assessmentB.treatment!;
+    const unverified = AssessmentSchema.parse({
+      ...assessmentB,
+      treatment: { ...treatment, options: treatment.options.map((o, i) => ({ ...o, verified: i !== 1 })) },
+    });
+    const text = allText(
+      renderSummaryMessage({ ...outcomeB, assessment: unverified }, { evidence: fakeEvidence }).blocks,
+    );
+    expect(text).toContain('*Liver transplantation* †');
+    expect(text).not.toContain('*Atezolizumab + bevacizumab* †');
+    expect(text.split('† BCLC branch taken from the research digest').length).toBe(2);
   });
 
   it('mentions the ignored fragments by count and suggestion only', () => {
