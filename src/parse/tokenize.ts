@@ -1,0 +1,136 @@
+/**
+ * A single linear pass over the text: words (letter runs, Unicode letters included, so `µmol` and `α` are
+ * words), numbers (ASCII digits with `.` or `,` between digits) and single punctuation characters.
+ * No regular expression runs over more than one code point, so the tokenizer cannot backtrack.
+ */
+
+export type TokenType = 'word' | 'num' | 'punct';
+
+export interface Token {
+  type: TokenType;
+  /** UTF-16 offsets into the text, `end` exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** True when whitespace (or the start of the text) precedes the token. */
+  spaceBefore: boolean;
+  /** True when a line break lies between this token and the previous one. */
+  newlineBefore: boolean;
+}
+
+const LETTER = /^\p{L}$/u;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSpace = (ch: string): boolean => ch.trim() === '';
+/** ASCII fast path; other code points go through the Unicode letter test. */
+const isLetter = (code: number, ch: string): boolean =>
+  code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) : LETTER.test(ch);
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let spaceBefore = true;
+  let newlineBefore = false;
+  while (i < n) {
+    const code = text.codePointAt(i) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    const ch = code < 128 ? (text[i] as string) : text.slice(i, i + width);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && isSpace(ch))) {
+      spaceBefore = true;
+      if (ch === '\n' || ch === '\r') newlineBefore = true;
+      i += width;
+      continue;
+    }
+    const start = i;
+    let type: TokenType;
+    if (isDigit(code)) {
+      type = 'num';
+      i++;
+      for (;;) {
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        const sep = text[i];
+        if ((sep === '.' || sep === ',') && i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
+          i++;
+          continue;
+        }
+        break;
+      }
+    } else if (isLetter(code, ch)) {
+      type = 'word';
+      i += width;
+      while (i < n) {
+        const c = text.codePointAt(i) ?? 0;
+        const w = c > 0xffff ? 2 : 1;
+        if (!isLetter(c, c < 128 ? '' : text.slice(i, i + w))) break;
+        i += w;
+      }
+    } else {
+      type = 'punct';
+      i += width;
+    }
+    const tokenText = text.slice(start, i);
+    tokens.push({
+      type,
+      start,
+      end: i,
+      text: tokenText,
+      lower: tokenText.toLowerCase(),
+      spaceBefore,
+      newlineBefore,
+    });
+    spaceBefore = false;
+    newlineBefore = false;
+  }
+  return tokens;
+}
+
+/**
+ * Reads a number token. A single comma is a decimal comma (`3,2`), except that `thousandsOk` lets a comma
+ * followed by exactly three digits group thousands (`AFP 1,200`). Several separators must be thousands groups
+ * (`1,200,000`, optionally with a decimal point at the end). Anything else is not a number.
+ */
+export function readNumber(
+  raw: string,
+  thousandsOk: boolean,
+): { value: number; thousands: boolean } | undefined {
+  if (raw.indexOf('.') < 0 && raw.indexOf(',') < 0) {
+    const v = Number(raw);
+    return Number.isFinite(v) ? { value: v, thousands: false } : undefined;
+  }
+  const parts: string[] = [];
+  const seps: string[] = [];
+  let cur = '';
+  for (const ch of raw) {
+    if (ch === '.' || ch === ',') {
+      parts.push(cur);
+      seps.push(ch);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  let result: { value: number; thousands: boolean } | undefined;
+  if (seps.length === 0) result = { value: Number(raw), thousands: false };
+  else if (seps.length === 1) {
+    const frac = parts[1] ?? '';
+    if (seps[0] === ',' && thousandsOk && frac.length === 3 && (parts[0] ?? '').length <= 3)
+      result = { value: Number(`${parts[0]}${frac}`), thousands: true };
+    else result = { value: Number(`${parts[0]}.${frac}`), thousands: false };
+  } else {
+    // 1,200,000 or 1,200.5: every comma group has three digits, at most one final '.'.
+    const lastSep = seps[seps.length - 1];
+    const commaCount = lastSep === '.' ? seps.length - 1 : seps.length;
+    const ok =
+      seps.slice(0, commaCount).every((s) => s === ',') &&
+      (parts[0] ?? '').length <= 3 &&
+      parts.slice(1, commaCount + 1).every((p) => p.length === 3);
+    if (ok) {
+      const intPart = parts.slice(0, commaCount + 1).join('');
+      const value = lastSep === '.' ? Number(`${intPart}.${parts[parts.length - 1]}`) : Number(intPart);
+      result = { value, thousands: true };
+    }
+  }
+  if (!result || !Number.isFinite(result.value)) return undefined;
+  return result;
+}
