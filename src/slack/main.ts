@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import { type AppDeps, createApp, startApp } from './app.js';
 import { loadConfig } from './config.js';
 import { type AppLogger, createLogger } from './log.js';
+import { checkBotToken } from './tokenCheck.js';
 
 /**
  * `npm start`: read the configuration, build the app, listen, and stop cleanly on SIGTERM/SIGINT.
@@ -18,6 +19,9 @@ export interface RunIo {
   deps?: Omit<AppDeps, 'logger'>;
 }
 
+/** A few quick retries at start-up: long enough to ride out a blip, short enough to fail visibly. */
+const START_UP_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 };
+
 export type RunResult =
   | { ok: false; exitCode: 1 }
   | { ok: true; app: App; port: number | undefined; log: AppLogger; stop: () => Promise<void> };
@@ -30,8 +34,17 @@ export async function run(io: RunIo): Promise<RunResult> {
     return { ok: false, exitCode: 1 };
   }
   const config = result.config;
+  let deps = io.deps ?? {};
+  if (!deps.botId || !deps.botUserId) {
+    const token = await checkBotToken(config, deps.retryConfig ?? START_UP_RETRY);
+    if (!token.ok) {
+      write(`HCC MDT cannot start: ${token.message}`);
+      return { ok: false, exitCode: 1 };
+    }
+    deps = { ...deps, botId: token.botId, botUserId: token.botUserId };
+  }
   const log = createLogger({ level: config.logLevel, write });
-  const app = createApp(config, { ...io.deps, logger: log });
+  const app = createApp(config, { ...deps, logger: log });
   const server = await startApp(app, config);
   const port = server ? (server.address() as AddressInfo).port : config.port;
   log.info('listening', { event: 'start', mode: config.mode.kind, port });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/slack/main.js';
 import { fakeServices } from './fakeServices.js';
 import { FakeSlack } from './fakeSlack.js';
@@ -56,4 +56,47 @@ it('with a fake token, a signing secret and SLACK_API_URL: serves /slack/events 
   } finally {
     await r.stop();
   }
+});
+
+describe('the bot token is checked before the app starts', () => {
+  const env = () => ({
+    SLACK_BOT_TOKEN: 'xoxb-fake',
+    SLACK_SIGNING_SECRET: 'main-secret',
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+  });
+
+  it('uses the ids auth.test returns, so Bolt makes no call of its own', async () => {
+    fake.reset();
+    const r = await run({
+      env: env(),
+      write: () => {},
+      deps: { services: fakeServices(), retryConfig: { retries: 0 } },
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) await r.stop();
+    expect(fake.callsTo('auth.test')).toHaveLength(1);
+  });
+
+  it('a rejected token stops start-up with one readable line', async () => {
+    fake.reset();
+    fake.on('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    const lines: string[] = [];
+    const r = await run({ env: env(), write: (l) => lines.push(l), deps: { retryConfig: { retries: 0 } } });
+    expect(r).toEqual({ ok: false, exitCode: 1 });
+    expect(lines).toEqual(['HCC MDT cannot start: SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)']);
+    fake.reset();
+  });
+
+  it('an unreachable Web API stops start-up with one readable line, not a stack trace', async () => {
+    const lines: string[] = [];
+    const r = await run({
+      env: { ...env(), SLACK_API_URL: 'http://127.0.0.1:9/api/' },
+      write: (l) => lines.push(l),
+      deps: { retryConfig: { retries: 0 } },
+    });
+    expect(r).toEqual({ ok: false, exitCode: 1 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^HCC MDT cannot start: http:\/\/127\.0\.0\.1:9\/api\/ could not be reached/);
+  });
 });
