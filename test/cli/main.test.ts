@@ -229,6 +229,14 @@ describe('assess "<free text>"', () => {
     expect(r.out).toMatch(/BCLC/);
   });
 
+  it('a message with an identifier: the summary on stdout, a privacy notice on stderr, the identifier nowhere', async () => {
+    const r = await run(['assess', 'Mr Testperson bili 1.1 mg/dL alb 38 g/L INR 1.1 no ascites no HE']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Child-Pugh A5');
+    expect(r.err).toContain('looked as if it held a patient identifier');
+    expect(`${r.out}${r.err}`).not.toContain('Testperson');
+  });
+
   it('text with no recognisable value exits 2 with an explanation and an example', async () => {
     const r = await run(['assess', 'please stage this one for Tuesday']);
     expect(r.code).toBe(2);

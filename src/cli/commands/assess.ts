@@ -3,6 +3,7 @@ import { PLAUSIBLE } from '../../clinical/plausibility.js';
 import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
 import { assessCaseInput, assessText } from '../../pipeline.js';
 import { renderPlainText, renderProblemsText } from '../../render/plainText.js';
+import { renderPrivacyText } from '../../render/privacy.js';
 import { parseArgs } from '../args.js';
 import { type InputError, reportInvalid, writeJson } from '../invalid.js';
 import { type CliIo, EXIT_INVALID, EXIT_OK } from '../io.js';
@@ -110,6 +111,9 @@ async function assessFile(file: string, json: boolean, io: CliIo): Promise<numbe
 
 function assessFreeText(text: string, units: UnitSystem | undefined, json: boolean, io: CliIo): number {
   const outcome = assessText(text, { units });
+  // The summary leaves identifiers out silently (it may be shared); the person typing is told apart, on stderr.
+  const privacy = json ? null : renderPrivacyText(outcome.parse);
+  if (privacy) io.stderr.write(privacy);
   if (outcome.status === 'not-assessed') {
     const { parse, reason } = outcome;
     if (!json) {
