@@ -1,24 +1,19 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_OPEN_FORM } from '../../render/actions.js';
 import { classify, explain, noticeMessage, tellPrivately } from '../deliver.js';
-import { deliveryContext, elapsed, type ListenerDeps } from '../deps.js';
+import { elapsed, type ListenerDeps } from '../deps.js';
 import { buildCaseForm } from '../form.js';
-import { whereClicked } from './payload.js';
+import { pressButton } from './payload.js';
 
 export const OPEN_FORM_ACTION_ID = ACTION_OPEN_FORM;
 
 /** "Open form" (on help): opens the case modal right after the ack, remembering the channel and thread. */
 export const openForm =
-  (deps: ListenerDeps) =>
-  async ({ body, ack, client, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
-    const start = performance.now();
-    await ack();
-    const { channel, threadTs } = whereClicked(body);
-    const user = body.user.id;
-    const fields = { event: 'open_form', team: body.team?.id, channel, user };
+  (deps: ListenerDeps) => async (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
+    const { start, channel, threadTs, fields, ctx, audience } = await pressButton(deps, 'open_form', args);
     try {
-      await client.views.open({
-        trigger_id: body.trigger_id,
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
         view: buildCaseForm(
           { ...(channel ? { channel } : {}), ...(threadTs ? { thread_ts: threadTs } : {}) },
           deps.units,
@@ -28,10 +23,6 @@ export const openForm =
     } catch (err) {
       const failure = classify(err);
       deps.log.warn('handled', { ...fields, outcome: 'form-failed', code: failure.code, ms: elapsed(start) });
-      await tellPrivately(
-        { client, user, channel, threadTs, respond },
-        noticeMessage(`I couldn't open the form. ${explain(failure)}`),
-        deliveryContext(deps, fields),
-      );
+      await tellPrivately(audience, noticeMessage(`I couldn't open the form. ${explain(failure)}`), ctx);
     }
   };

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_SHARE, ShareValueSchema } from '../../render/actions.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
-import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
-import { buttonValue, whereClicked } from './payload.js';
+import { elapsed, guarded, type ListenerDeps } from '../deps.js';
+import { buttonValue, pressButton } from './payload.js';
 
 export const SHARE_ACTION_ID = ACTION_SHARE;
 
@@ -12,21 +12,14 @@ export const SHARE_ACTION_ID = ACTION_SHARE;
  * the ephemeral. Any refusal from Slack is explained to the person privately.
  */
 export const share =
-  (deps: ListenerDeps) =>
-  async ({ body, ack, client, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
-    const start = performance.now();
-    await ack();
-    const { channel, threadTs } = whereClicked(body);
-    const user = body.user.id;
-    const fields = { event: 'share', team: body.team?.id, channel, user };
-    const ctx = deliveryContext(deps, fields);
-    const audience = { client, user, channel, threadTs, respond };
+  (deps: ListenerDeps) => async (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
+    const { start, channel, user, fields, ctx, audience } = await pressButton(deps, 'share', args);
     await guarded(
       deps,
       fields,
       (t) => tellPrivately(audience, noticeMessage(t), ctx),
       async () => {
-        const value = ShareValueSchema.safeParse(buttonValue(body));
+        const value = ShareValueSchema.safeParse(buttonValue(args.body));
         const services = await deps.services();
         const outcome = value.success ? services.assessCaseInput(value.data.input) : undefined;
         if (!value.success || !channel || outcome?.status !== 'assessed') {
@@ -51,7 +44,7 @@ export const share =
         const posted = await postPublicly({ ...audience, channel }, shared, ctx, 'respond');
         if (posted) {
           try {
-            await respond({ delete_original: true });
+            await args.respond({ delete_original: true });
           } catch {
             // The ephemeral may already be gone; the share itself succeeded.
           }
