@@ -145,6 +145,30 @@ const digitCount = (s: string): number => {
   return n;
 };
 
+/** "12.03.1961": three dot-separated digit groups of 1-4 digits, at least six digits in all (no allocation). */
+function isDottedDate(s: string): boolean {
+  let dots = 0;
+  let group = 0;
+  let digits = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46) {
+      if (group < 1 || group > 4) return false;
+      dots++;
+      group = 0;
+    } else if (c >= 48 && c <= 57) {
+      group++;
+      digits++;
+    } else return false;
+  }
+  return dots === 2 && group >= 1 && group <= 4 && digits >= 6;
+}
+
+/** Words that can start an identifier: a DOB keyword, "d" (of d.o.b.), "date", a title or "pt"/"patient". */
+const TRIGGER_WORDS = new Set(['d', 'date', ...DOB_WORDS, ...TITLES, ...PATIENT]);
+
+const LAB_BEFORE = new Set(['afp', 'fp', 'fetoprotein', 'alphafetoprotein', 'αfp', 'pivka', 'ii', 'dcp']);
+
 export function findIdentifierRanges(
   text: string,
   tokens: readonly Token[] = tokenize(text),
@@ -156,6 +180,11 @@ export function findIdentifierRanges(
   while (i < n) {
     const t = tokens[i]!;
     // "DOB", "d.o.b.", "date of birth", "born": the keyword and what follows up to a comma or line end.
+    // Most tokens are ordinary words that start nothing: one lookup rules them out.
+    if (t.type === 'word' && !TRIGGER_WORDS.has(t.lower)) {
+      i++;
+      continue;
+    }
     let dobEnd = -1;
     if (t.type === 'word' && DOB_WORDS.has(t.lower)) dobEnd = i + 1;
     else if (
@@ -185,12 +214,7 @@ export function findIdentifierRanges(
     }
     // Full dates: 12/03/1961, 12-03-61, 12.03.1961, 1961-03-12.
     if (t.type === 'num') {
-      const parts = t.text.split('.');
-      if (
-        parts.length === 3 &&
-        parts.every((p) => p.length >= 1 && p.length <= 4) &&
-        digitCount(t.text) >= 6
-      ) {
+      if (isDottedDate(t.text)) {
         out.push({ start: t.start, end: t.end, kind: 'date' });
         i++;
         continue;
@@ -340,7 +364,7 @@ function previousMeaningful(tokens: readonly Token[], i: number): Token | undefi
 }
 
 function isLabBefore(t: Token): boolean {
-  return ['afp', 'fp', 'fetoprotein', 'alphafetoprotein', 'αfp', 'pivka', 'ii', 'dcp'].includes(t.lower);
+  return LAB_BEFORE.has(t.lower);
 }
 
 /** The ranges of text that look like patient identifiers (names after titles, record numbers, dates of birth). */

@@ -10,7 +10,16 @@ import type {
   UnitSystem,
 } from './parseResult.js';
 import { readNumber, type Token, tokenize } from './tokenize.js';
-import { checkDual, checkScalar, type DualField, type DualUnit, readBare, SI_FACTOR, tidy } from './units.js';
+import {
+  CREATININE_UMOL_LOW_FLAG,
+  checkDual,
+  checkScalar,
+  type DualField,
+  type DualUnit,
+  readBare,
+  SI_FACTOR,
+  tidy,
+} from './units.js';
 import { COUNT_WORDS, type Concept, lexiconFor, suggest } from './vocabulary.js';
 
 /**
@@ -100,6 +109,13 @@ const FIELD_ORDER = [
   'portalHypertension',
 ] as const;
 type FieldName = (typeof FIELD_ORDER)[number];
+/**
+ * Macrovascular invasion is stored per vessel first: "no PVTT" says nothing about the hepatic veins, so it does
+ * not contradict "Vv2". `macro:any` is a finding that names no vessel ("macrovascular invasion").
+ */
+type Vessel = 'macro:portal' | 'macro:hepatic' | 'macro:ivc' | 'macro:any';
+const VESSELS: readonly Vessel[] = ['macro:portal', 'macro:hepatic', 'macro:ivc', 'macro:any'];
+type StoreKey = FieldName | Vessel;
 
 const SEPARATORS = new Set([':', '=', '(', '-', '~']);
 const SEP_WORDS = new Set([
@@ -114,6 +130,87 @@ const SEP_WORDS = new Set([
   'around',
   'measuring',
   'measures',
+]);
+/** Before a dialysis phrase: a past episode, not current dialysis ("previous HD", "off HD", "prior CVVHD"). */
+const PAST_DIALYSIS = new Set([
+  'previous',
+  'previously',
+  'prior',
+  'past',
+  'former',
+  'formerly',
+  'ex',
+  'off',
+  'history',
+  'hx',
+  'stopped',
+  'discontinued',
+  'ceased',
+  'weaned',
+  'recovered',
+]);
+/** After a dialysis phrase: it has stopped or is not needed ("dialysis not required", "HD stopped"). */
+const STOPPED_DIALYSIS = new Set(['stopped', 'discontinued', 'ceased', 'withdrawn', 'weaned', 'previously']);
+/** After "not"/"no longer" following a dialysis phrase ("dialysis not required"). */
+const NOT_NEEDED = new Set(['required', 'needed', 'indicated', 'ongoing', 'currently', 'now']);
+/** Words in a cause after an ECOG value that make it cancer-related ("due to tumour pain"). */
+const CANCER_CAUSE = new Set([
+  'cancer',
+  'malignancy',
+  'malignant',
+  'neoplasm',
+  'neoplastic',
+  'oncological',
+  'metastatic',
+  'progression',
+]);
+/** After "from", words that name where the ECOG came from rather than why it is impaired. */
+const SOURCE_WORDS = new Set([
+  'letter',
+  'clinic',
+  'notes',
+  'note',
+  'referral',
+  'gp',
+  'records',
+  'record',
+  'review',
+  'assessment',
+  'oncology',
+  'hepatology',
+  'oncologist',
+  'hepatologist',
+  'team',
+  'mdt',
+  'ward',
+  'last',
+  'previous',
+  'baseline',
+  'admission',
+  'discharge',
+  'summary',
+  'report',
+  'visit',
+]);
+/** Words that name no condition, so a cause made only of them decides nothing ("due to pain"). */
+const GENERIC_CAUSE = new Set([
+  'pain',
+  'disease',
+  'illness',
+  'condition',
+  'conditions',
+  'symptoms',
+  'symptom',
+  'fatigue',
+  'weakness',
+  'frailty',
+  'other',
+  'reasons',
+  'something',
+  'unclear',
+  'unknown',
+  'liver',
+  'cirrhosis',
 ]);
 const LIST_SEPS = new Set([',', '&', '+', ';']);
 const AXIS = new Set(['x', '×', '*', 'by']);
@@ -131,6 +228,15 @@ interface Statement {
   from: number;
   to: number;
 }
+interface LabValue {
+  value: number;
+  cmp?: '<' | '>';
+  unit?: Concept;
+  end: number;
+  thousands: boolean;
+  /** The number was written like "1.200": three digits after a single dot. */
+  dotGroup?: boolean;
+}
 interface FieldEntry {
   value: unknown;
   start: number;
@@ -139,17 +245,18 @@ interface FieldEntry {
 
 class Reader {
   private readonly toks: Token[];
-  private readonly ident: boolean[];
+  /** 1 where the token lies in a patient identifier: never read, never copied. */
+  private readonly ident: Uint8Array;
   private readonly match: (Match | undefined)[];
-  private readonly claimed: boolean[];
+  private readonly claimed: Uint8Array;
   /** Recognised spans by their first token: read out in text order without sorting. */
-  private readonly spanAt: (RecognisedSpan | undefined)[] = [];
+  private readonly spanAt: (RecognisedSpan | undefined)[];
   private readonly notUnderstood: NotUnderstood[] = [];
   private readonly assumptions: ParseAssumption[] = [];
   private readonly errors: ParseIssue[] = [];
   private readonly warnings: ParseIssue[] = [];
-  private readonly fields = new Map<FieldName, FieldEntry>();
-  private readonly conflicted = new Set<FieldName>();
+  private readonly fields = new Map<StoreKey, FieldEntry>();
+  private readonly conflicted = new Set<StoreKey>();
   private readonly statements: Statement[] = [];
   private multi: { start: number; end: number } | undefined;
   private sizeFail = { from: -1, to: -1 };
@@ -161,15 +268,18 @@ class Reader {
   ) {
     this.toks = tokenize(text);
     const n = this.toks.length;
-    this.ident = new Array<boolean>(n).fill(false);
-    this.claimed = new Array<boolean>(n).fill(false);
+    this.ident = new Uint8Array(n);
+    this.claimed = new Uint8Array(n);
+    this.spanAt = new Array<RecognisedSpan | undefined>(n).fill(undefined);
     const ranges = findIdentifierRanges(text, this.toks);
-    let r = 0;
-    for (let i = 0; i < n; i++) {
-      const t = this.toks[i]!;
-      while (r < ranges.length && ranges[r]!.end <= t.start) r++;
-      const range = ranges[r];
-      if (range && t.start >= range.start && t.end <= range.end) this.ident[i] = true;
+    if (ranges.length > 0) {
+      let r = 0;
+      for (let i = 0; i < n; i++) {
+        const t = this.toks[i]!;
+        while (r < ranges.length && ranges[r]!.end <= t.start) r++;
+        const range = ranges[r];
+        if (range && t.start >= range.start && t.end <= range.end) this.ident[i] = 1;
+      }
     }
     for (const range of ranges) {
       this.notUnderstood.push({ kind: 'identifier', start: range.start, end: range.end });
@@ -179,7 +289,9 @@ class Reader {
         spans: [{ start: range.start, end: range.end }],
       });
     }
-    this.match = this.toks.map((_, i) => this.lookup(i));
+    const match = new Array<Match | undefined>(n);
+    for (let i = 0; i < n; i++) match[i] = this.lookup(i);
+    this.match = match;
   }
 
   // ---------- token helpers ----------
@@ -202,7 +314,8 @@ class Reader {
 
   private lookup(i: number): Match | undefined {
     const t = this.toks[i]!;
-    if (this.ident[i]) return undefined;
+    // No phrase starts with a digit.
+    if (this.ident[i] || t.type === 'num') return undefined;
     for (const entry of lexiconFor(t.lower)) {
       let ok = true;
       for (let k = 1; k < entry.tokens.length; k++) {
@@ -232,7 +345,7 @@ class Reader {
 
   private claim(from: number, to: number, kind: SpanKind): number {
     if (to <= from) return from;
-    for (let k = from; k < to; k++) this.claimed[k] = true;
+    for (let k = from; k < to; k++) this.claimed[k] = 1;
     this.spanAt[from] = { start: this.toks[from]!.start, end: this.toks[to - 1]!.end, kind };
     return to;
   }
@@ -266,25 +379,80 @@ class Reader {
 
   // ---------- field store ----------
 
-  private set(field: FieldName, value: unknown, from: number, to: number): void {
-    const prev = this.fields.get(field);
+  private set(key: StoreKey, value: unknown, from: number, to: number): void {
+    const prev = this.fields.get(key);
     if (!prev) {
-      this.fields.set(field, { value, start: this.toks[from]!.start, end: this.toks[to - 1]!.end });
+      this.fields.set(key, { value, start: this.toks[from]!.start, end: this.toks[to - 1]!.end });
       return;
     }
-    const r = this.range(from, to);
-    if (same(field, prev.value, value)) return;
-    if (!this.conflicted.has(field)) {
-      this.conflicted.add(field);
-      const a = this.text.slice(prev.start, prev.end).replace(/\s+/g, ' ');
-      const b = this.text.slice(r.start, r.end).replace(/\s+/g, ' ');
-      this.errors.push({
-        code: 'contradiction',
-        field,
-        message: `"${clip(a)}" and "${clip(b)}" give different ${LABEL[field] ?? field}; say which is right.`,
-        spans: [{ start: prev.start, end: prev.end }, r],
-      });
+    if (same(key, prev.value, value)) return;
+    if (!this.conflicted.has(key)) {
+      this.conflicted.add(key);
+      this.contradiction(key, prev, this.range(from, to));
     }
+  }
+
+  private contradiction(
+    key: StoreKey,
+    a: { start: number; end: number },
+    b: { start: number; end: number },
+  ): void {
+    const field = key.startsWith('macro:') ? 'macrovascularInvasion' : key;
+    const ta = this.text.slice(a.start, a.end).replace(/\s+/g, ' ');
+    const tb = this.text.slice(b.start, b.end).replace(/\s+/g, ' ');
+    this.errors.push({
+      code: 'contradiction',
+      field,
+      message: `"${clip(ta)}" and "${clip(tb)}" give different ${LABEL[field] ?? field}; say which is right.`,
+      spans: [
+        { start: a.start, end: a.end },
+        { start: b.start, end: b.end },
+      ],
+    });
+  }
+
+  /** The vessel a macrovascular phrase at i names. */
+  private vessel(i: number): Vessel {
+    const c = this.match[i]?.concept;
+    if (c === 'vp') return 'macro:portal';
+    if (c === 'vv') return 'macro:hepatic';
+    for (let k = i, end = this.after(i); k < end; k++) {
+      const l = this.toks[k]!.lower;
+      if (l === 'pvtt' || l === 'portal') return 'macro:portal';
+      if (l === 'hepatic') return 'macro:hepatic';
+      if (l === 'ivc') return 'macro:ivc';
+    }
+    return 'macro:any';
+  }
+
+  /**
+   * One macrovascular answer from the per-vessel findings: a positive finding in any vessel wins over a negative
+   * one for another vessel ("no PVTT; Vv2" is true). A contradiction is the same vessel both ways, or "no
+   * macrovascular invasion" beside a positive finding anywhere.
+   */
+  private finishMacro(): void {
+    let pos: FieldEntry | undefined;
+    let neg: FieldEntry | undefined;
+    for (const v of VESSELS) {
+      if (this.conflicted.has(v)) {
+        this.conflicted.add('macrovascularInvasion');
+        return;
+      }
+      const e = this.fields.get(v);
+      if (!e) continue;
+      if (e.value === true) pos = pos ?? e;
+      else neg = neg ?? e;
+    }
+    if (pos) {
+      const general = this.fields.get('macro:any');
+      if (general && general.value === false) {
+        this.conflicted.add('macrovascularInvasion');
+        const [a, b] = general.start < pos.start ? [general, pos] : [pos, general];
+        this.contradiction('macrovascularInvasion', a, b);
+        return;
+      }
+      this.fields.set('macrovascularInvasion', pos);
+    } else if (neg) this.fields.set('macrovascularInvasion', neg);
   }
 
   private assume(field: string, message: string): void {
@@ -315,6 +483,7 @@ class Reader {
       const j = this.step(i);
       i = j > i ? j : i + 1;
     }
+    this.finishMacro();
     this.finishTumour();
     this.leftovers();
     return this.result();
@@ -323,8 +492,12 @@ class Reader {
   private step(i: number): number {
     const t = this.toks[i]!;
     if (t.type === 'num') return this.atNumber(i);
-    const special = this.location(i);
-    if (special > i) return special;
+    // Location words ("LR-5", "seg 7", "S8", "M1") all start with l, m, n or s.
+    const c0 = t.lower.charCodeAt(0);
+    if (c0 === 108 || c0 === 109 || c0 === 110 || c0 === 115) {
+      const special = this.location(i);
+      if (special > i) return special;
+    }
     const c = this.concept(i);
     switch (c) {
       case 'bilirubin':
@@ -357,15 +530,9 @@ class Reader {
         return this.claim(i, this.after(i), 'ecog');
       case 'female':
       case 'male': {
-        // "F/U" (follow-up) and "M-" are not a sex.
-        const next = this.toks[i + 1];
-        if (
-          this.toks[i]!.text.length === 1 &&
-          next &&
-          !next.spaceBefore &&
-          (next.text === '/' || next.text === '-' || next.text === '.')
-        )
-          return i;
+        // A bare letter is a sex only standing alone: "F4"/"F 3" (fibrosis stage), "F/U" (follow-up), "M-",
+        // "F.u." are not.
+        if (this.toks[i]!.text.length === 1 && !this.bareSexOk(i)) return i;
         this.set('sex', c, i, this.after(i));
         return this.claim(i, this.after(i), 'sex');
       }
@@ -431,13 +598,19 @@ class Reader {
     }
   }
 
+  /** A one-letter "F"/"M" at i stands alone: not before a number, and not attached to "/", "-" or ".". */
+  private bareSexOk(i: number): boolean {
+    const next = this.toks[i + 1];
+    if (!next) return true;
+    if (next.type === 'num') return false;
+    if (!next.spaceBefore && (next.text === '/' || next.text === '-' || next.text === '.')) return false;
+    return true;
+  }
+
   // ---------- labs ----------
 
   /** Reads `[sep] [<|>] number [unit]` from j; returns undefined when no number follows. */
-  private readValue(
-    j0: number,
-    thousandsOk: boolean,
-  ): { value: number; cmp?: '<' | '>'; unit?: Concept; end: number; thousands: boolean } | undefined {
+  private readValue(j0: number, thousandsOk: boolean): LabValue | undefined {
     let j = this.skipSeps(j0);
     let cmp: '<' | '>' | undefined;
     const c = this.tok(j);
@@ -452,6 +625,8 @@ class Reader {
     if (!num) return undefined;
     let value = num.value;
     let thousands = num.thousands;
+    // "AFP 1.200": a dot before exactly three digits may be a European thousands separator.
+    const dotGroup = thousandsOk && !thousands && isDotGroup(t.text);
     j++;
     // "AFP 12 000": a space between thousands.
     const next = this.tok(j);
@@ -472,11 +647,8 @@ class Reader {
       unit = this.concept(j);
       j = this.after(j);
     }
-    const out: { value: number; cmp?: '<' | '>'; unit?: Concept; end: number; thousands: boolean } = {
-      value,
-      end: j,
-      thousands,
-    };
+    const out: LabValue = { value, end: j, thousands };
+    if (dotGroup) out.dotGroup = true;
     if (cmp) out.cmp = cmp;
     if (unit) out.unit = unit;
     return out;
@@ -500,18 +672,23 @@ class Reader {
     return end;
   }
 
-  private applyLab(
-    field: LabField,
-    v: { value: number; cmp?: '<' | '>'; unit?: Concept; thousands: boolean },
-    from: number,
-    to: number,
-  ): void {
-    const f = (): string => this.frag(from, to);
+  private applyLab(field: LabField, v: LabValue, from: number, to: number): void {
+    if (v.dotGroup && field === 'afp') {
+      const whole = Math.round(v.value * 1000);
+      this.error(
+        'ambiguous-number',
+        field,
+        `"${this.frag(from, to)}" could be ${whole} or ${v.value} (a dot before three digits is a thousands separator in some countries); write ${whole} or ${v.value}.`,
+        from,
+        to,
+      );
+      return;
+    }
     if (v.cmp === '>') {
       this.error(
         'not-understood',
         field,
-        `"${f()}" is a lower limit, not a value; give the measured ${LABEL[field]}.`,
+        `"${this.frag(from, to)}" is a lower limit, not a value; give the measured ${LABEL[field]}.`,
         from,
         to,
       );
@@ -520,10 +697,13 @@ class Reader {
     if (v.cmp === '<')
       this.assume(
         field,
-        `"${f()}" read as ${LABEL[field]} ${v.value} (the limit given; the true value is lower).`,
+        `"${this.frag(from, to)}" read as ${LABEL[field]} ${v.value} (the limit given; the true value is lower).`,
       );
     if (v.thousands)
-      this.assume(field, `"${f()}" read as ${v.value} (comma or space as a thousands separator).`);
+      this.assume(
+        field,
+        `"${this.frag(from, to)}" read as ${v.value} (comma or space as a thousands separator).`,
+      );
     const unit = v.unit?.slice(2);
     switch (field) {
       case 'bilirubin':
@@ -536,7 +716,7 @@ class Reader {
           this.error(
             'unknown-unit',
             'inr',
-            `INR has no unit; "${f()}" cannot be read. Write e.g. "INR 1.3".`,
+            `INR has no unit; "${this.frag(from, to)}" cannot be read. Write e.g. "INR 1.3".`,
             from,
             to,
           );
@@ -550,7 +730,7 @@ class Reader {
           this.error(
             'unknown-unit',
             'sodium',
-            `Sodium is read in mmol/L (= mEq/L), not ${unit} ("${f()}").`,
+            `Sodium is read in mmol/L (= mEq/L), not ${unit} ("${this.frag(from, to)}").`,
             from,
             to,
           );
@@ -573,14 +753,20 @@ class Reader {
           this.error(
             'unknown-unit',
             'afp',
-            `AFP is read in ng/mL (= ug/L) or IU/mL, not ${unit} ("${f()}").`,
+            `AFP is read in ng/mL (= ug/L) or IU/mL, not ${unit} ("${this.frag(from, to)}").`,
             from,
             to,
           );
           return;
         }
         if (value <= 0) {
-          this.error('implausible', 'afp', `AFP must be greater than 0 ng/mL ("${f()}").`, from, to);
+          this.error(
+            'implausible',
+            'afp',
+            `AFP must be greater than 0 ng/mL ("${this.frag(from, to)}").`,
+            from,
+            to,
+          );
           return;
         }
         if (this.scalar('afp', 'afp', value, from, to)) this.set('afp', value, from, to);
@@ -589,7 +775,13 @@ class Reader {
       case 'pivka': {
         if (unit === 'mAU/mL' || unit === 'ng/mL') {
           if (v.value <= 0) {
-            this.error('implausible', 'pivka', `PIVKA-II must be greater than 0 ("${f()}").`, from, to);
+            this.error(
+              'implausible',
+              'pivka',
+              `PIVKA-II must be greater than 0 ("${this.frag(from, to)}").`,
+              from,
+              to,
+            );
             return;
           }
           this.set('pivka', { value: v.value, unit }, from, to);
@@ -597,7 +789,7 @@ class Reader {
           this.warn(
             'ambiguous-unit',
             'pivka',
-            `PIVKA-II "${f()}" has no unit and was not kept: assays report mAU/mL or ng/mL and these do not convert. Write e.g. "PIVKA-II 350 mAU/mL".`,
+            `PIVKA-II "${this.frag(from, to)}" has no unit and was not kept: assays report mAU/mL or ng/mL and these do not convert. Write e.g. "PIVKA-II 350 mAU/mL".`,
             from,
             to,
           );
@@ -605,7 +797,7 @@ class Reader {
           this.error(
             'unknown-unit',
             'pivka',
-            `PIVKA-II is kept in mAU/mL or ng/mL, not ${unit} ("${f()}").`,
+            `PIVKA-II is kept in mAU/mL or ng/mL, not ${unit} ("${this.frag(from, to)}").`,
             from,
             to,
           );
@@ -622,15 +814,14 @@ class Reader {
     from: number,
     to: number,
   ): void {
-    const f = (): string => this.frag(from, to);
-    const allowed = field === 'albumin' ? ['g/dL', 'g/L'] : ['mg/dL', 'umol/L'];
+    const allowed = field === 'albumin' ? ALBUMIN_UNITS : MG_UMOL_UNITS;
     let u: DualUnit;
     if (unit !== undefined) {
       if (!allowed.includes(unit)) {
         this.error(
           'unknown-unit',
           field,
-          `${cap(LABEL[field]!)} is read in ${allowed.join(' or ')}, not ${unit} ("${f()}").`,
+          `${cap(LABEL[field]!)} is read in ${allowed.join(' or ')}, not ${unit} ("${this.frag(from, to)}").`,
           from,
           to,
         );
@@ -644,7 +835,7 @@ class Reader {
         this.error(
           'ambiguous-unit',
           field,
-          `"${f()}" could be ${a} or ${b} (a bare ${LABEL[field]} from ${reading.window.min} to ${reading.window.max} is plausible in both). Please add the unit, e.g. "${shortName(field)} ${value} ${b}" or "${shortName(field)} ${value} ${a}".`,
+          `"${this.frag(from, to)}" could be ${a} or ${b} (a bare ${LABEL[field]} from ${reading.window.min} to ${reading.window.max} is plausible in both). Please add the unit, e.g. "${shortName(field)} ${value} ${b}" or "${shortName(field)} ${value} ${a}".`,
           from,
           to,
         );
@@ -657,13 +848,21 @@ class Reader {
         this.error(
           'implausible',
           field,
-          `"${f()}" is outside the accepted range in either unit (${ranges}).`,
+          `"${this.frag(from, to)}" is outside the accepted range in either unit (${ranges}).`,
           from,
           to,
         );
         return;
       }
       u = reading.unit;
+      if (field === 'creatinine' && u === 'umol/L' && value < CREATININE_UMOL_LOW_FLAG)
+        this.warn(
+          'unusual',
+          field,
+          `"${this.frag(from, to)}" read as ${value} umol/L (team SI units) is unusually low (about ${tidy(value / SI_FACTOR.creatinine)} mg/dL); if it is mg/dL, write the unit.`,
+          from,
+          to,
+        );
       this.assume(
         field,
         reading.why === 'team-units'
@@ -676,14 +875,20 @@ class Reader {
       this.error(
         'implausible',
         field,
-        `"${f()}" is outside the accepted range for ${LABEL[field]} (${check.range}).`,
+        `"${this.frag(from, to)}" is outside the accepted range for ${LABEL[field]} (${check.range}).`,
         from,
         to,
       );
       return;
     }
     if (check.status === 'unusual')
-      this.warn('unusual', field, `"${f()}" is unusual (usual ${check.range}); please check it.`, from, to);
+      this.warn(
+        'unusual',
+        field,
+        `"${this.frag(from, to)}" is unusual (usual ${check.range}); please check it.`,
+        from,
+        to,
+      );
     this.set(field, { value, unit: u }, from, to);
   }
 
@@ -697,19 +902,24 @@ class Reader {
     strictMin = false,
   ): boolean {
     const check = checkScalar(key, value, strictMin);
-    const f = (): string => this.frag(from, to);
     if (check.status === 'implausible') {
       this.error(
         'implausible',
         field,
-        `"${f()}" is outside the accepted range for ${LABEL[field] ?? field} (${check.range}).`,
+        `"${this.frag(from, to)}" is outside the accepted range for ${LABEL[field] ?? field} (${check.range}).`,
         from,
         to,
       );
       return false;
     }
     if (check.status === 'unusual')
-      this.warn('unusual', field, `"${f()}" is unusual (usual ${check.range}); please check it.`, from, to);
+      this.warn(
+        'unusual',
+        field,
+        `"${this.frag(from, to)}" is unusual (usual ${check.range}); please check it.`,
+        from,
+        to,
+      );
     return true;
   }
 
@@ -1016,16 +1226,14 @@ class Reader {
       );
       return end;
     }
-    // Attribution: "(comorbidity)", "not cancer related", "due to comorbidity".
-    let k = end;
-    if (this.tok(k)?.text === '(' || this.tok(k)?.text === ',' || this.tok(k)?.text === '-') k++;
-    const c = this.concept(k);
+    // Attribution: "(comorbidity)", "not cancer related", "due to COPD", "(arthritis)", "from hip fracture".
     let related: boolean | undefined;
-    if (c === 'comorbid' || c === 'cancerRelated') {
-      related = c === 'cancerRelated';
-      k = this.after(k);
-      if (this.tok(k)?.text === ')') k++;
-      end = k;
+    let inferred = false;
+    const attr = this.ecogAttribution(end);
+    if (attr) {
+      related = attr.related;
+      inferred = attr.inferred;
+      end = attr.end;
     }
     this.claim(i, end, 'ecog');
     if (!Number.isInteger(num.value) || num.value < 0 || num.value > 4) {
@@ -1039,8 +1247,76 @@ class Reader {
       return end;
     }
     this.set('ecog', num.value, i, end);
-    if (related !== undefined) this.set('ecogCancerRelated', related, i, end);
+    if (related !== undefined) {
+      this.set('ecogCancerRelated', related, i, end);
+      if (inferred)
+        this.assume(
+          'ecogCancerRelated',
+          related
+            ? `ECOG ${num.value} read as cancer-related (due to the tumour).`
+            : `ECOG ${num.value} read as not cancer-related (due to another condition).`,
+        );
+    }
     return end;
+  }
+
+  /**
+   * What follows an ECOG value and says why it is impaired: a vocabulary phrase ("(comorbidity)", "not cancer
+   * related"), or a cause after "due to"/"from"/"secondary to"/"because of", or a cause in brackets
+   * ("PS 1 (arthritis)"). A cause naming the tumour is cancer-related; any other named condition is not; a cause
+   * of only generic words ("due to pain") decides nothing. The cause is never quoted back.
+   */
+  private ecogAttribution(j0: number): { related: boolean; inferred: boolean; end: number } | undefined {
+    let k = j0;
+    const open = this.tok(k)?.text;
+    const bracket = open === '(';
+    if (bracket || open === ',' || open === '-' || open === ';') k++;
+    const c = this.concept(k);
+    if (c === 'comorbid' || c === 'cancerRelated') {
+      k = this.after(k);
+      if (this.tok(k)?.text === ')') k++;
+      return { related: c === 'cancerRelated', inferred: false, end: k };
+    }
+    let cause = false;
+    const l = this.lower(k);
+    if ((l === 'due' || l === 'secondary' || l === 'related') && this.lower(k + 1) === 'to') {
+      k += 2;
+      cause = true;
+    } else if (l === 'because' && this.lower(k + 1) === 'of') {
+      k += 2;
+      cause = true;
+    } else if (l === 'from' || l === 'owing') {
+      k += l === 'owing' && this.lower(k + 1) === 'to' ? 2 : 1;
+      cause = true;
+    }
+    if (!cause && !bracket) return undefined;
+    const fromWord = l === 'from';
+    // The cause: up to five words, stopping at punctuation, a number or another finding.
+    const from = k;
+    let cancer = false;
+    let specific = false;
+    let last = -1;
+    for (; k < from + 5; k++) {
+      const t = this.tok(k);
+      if (t?.type !== 'word' || (k > from && t.newlineBefore)) break;
+      const ck = this.concept(k);
+      if (ck !== undefined && ck !== 'tumour' && ck !== 'mets' && ck !== 'organ' && ck !== 'filler') break;
+      if (ck === 'filler') continue;
+      last = k;
+      // "ECOG 1 from the clinic letter" names a source, not a cause.
+      if (fromWord && SOURCE_WORDS.has(t.lower)) return undefined;
+      if (ck === 'tumour' || ck === 'mets' || CANCER_CAUSE.has(t.lower)) cancer = true;
+      else if (!GENERIC_CAUSE.has(t.lower)) specific = true;
+    }
+    if (last < 0) return undefined;
+    let end = last + 1;
+    if (bracket) {
+      if (this.tok(end)?.text !== ')') return undefined;
+      end++;
+    }
+    if (cancer) return { related: true, inferred: true, end };
+    if (specific) return { related: false, inferred: true, end };
+    return undefined;
   }
 
   // ---------- dialysis ----------
@@ -1072,6 +1348,22 @@ class Reader {
     };
     j = readCount(j);
     if (this.concept(j) === 'week') j = this.after(j);
+    // "previous HD", "off HD", "ex-dialysis", "no longer on dialysis", "dialysis not required", "HD stopped":
+    // a past or stopped episode is not current dialysis.
+    const past = this.pastBefore(i);
+    const stopped = this.stoppedAfter(j);
+    const absent = past < 0 && stopped < 0 ? this.absentAfter(j) : -1;
+    if (past >= 0 || stopped >= 0 || absent > 0) {
+      const from = past >= 0 ? past : i;
+      const end = this.claim(from, Math.max(j, stopped, absent), 'dialysis');
+      this.set('dialysis', false, from, end);
+      if (absent < 0)
+        this.assume(
+          'dialysis',
+          `"${this.frag(from, end)}" read as not on dialysis now: a past episode was not counted as current dialysis (MELD counts >= 2 sessions or >= 24 h CVVHD in the week before the creatinine).`,
+        );
+      return end;
+    }
     const end = this.claim(i, j, 'dialysis');
     if (count !== undefined && count < 2) {
       this.set('dialysis', false, i, end);
@@ -1087,6 +1379,43 @@ class Reader {
           `"${this.frag(i, end)}" read as dialysis (>= 2 sessions or >= 24 h CVVHD in the week before the creatinine).`,
         );
     }
+    return end;
+  }
+
+  /** The first token of a past-episode marker just before a dialysis phrase at i ("previous", "ex-", "no longer"), or -1. */
+  private pastBefore(i: number): number {
+    const free = (k: number): boolean => k >= 0 && !this.claimed[k] && this.tok(k) !== undefined;
+    let k = i - 1;
+    // "ex-dialysis", "ex-HD"
+    if (free(k) && this.toks[k]!.text === '-' && !this.toks[k]!.spaceBefore && !this.toks[i]!.spaceBefore) {
+      return free(k - 1) && this.toks[k - 1]!.lower === 'ex' ? k - 1 : -1;
+    }
+    if (free(k) && (this.toks[k]!.lower === 'on' || this.toks[k]!.lower === 'of')) k--;
+    if (!free(k)) return -1;
+    const l = this.toks[k]!.lower;
+    if (PAST_DIALYSIS.has(l)) return k;
+    // "no longer (on) dialysis"
+    if (l === 'longer' && free(k - 1) && this.toks[k - 1]!.lower === 'no') return k - 1;
+    // "h/o HD", "history of dialysis"
+    if (l === 'o' && free(k - 2) && this.toks[k - 1]!.text === '/' && this.toks[k - 2]!.lower === 'h')
+      return k - 2;
+    return -1;
+  }
+
+  /** The end of "not required", "no longer needed", "stopped" after a dialysis phrase ending at j, or -1. */
+  private stoppedAfter(j: number): number {
+    let k = j;
+    if (this.tok(k)?.text === '(' || this.tok(k)?.text === '-') k++;
+    const l = this.lower(k);
+    if (l === undefined) return -1;
+    let end = -1;
+    if (STOPPED_DIALYSIS.has(l)) end = k + 1;
+    else if (l === 'not' && NOT_NEEDED.has(this.lower(k + 1) ?? '')) end = k + 2;
+    else if (l === 'no' && this.lower(k + 1) === 'longer') {
+      end = k + 2;
+      if (NOT_NEEDED.has(this.lower(end) ?? '')) end++;
+    }
+    if (end > 0 && this.tok(end)?.text === ')' && k > j) end++;
     return end;
   }
 
@@ -1160,7 +1489,7 @@ class Reader {
         this.set('encephalopathy', 'none', from, to);
         return;
       case 'macro':
-        this.set('macrovascularInvasion', false, from, to);
+        this.set(this.vessel(_at), false, from, to);
         return;
       case 'ehs':
       case 'mets':
@@ -1213,7 +1542,8 @@ class Reader {
     // "mets lung", "EHS (lung, bone)" organs after are part of the finding.
     if (c === 'ehs') end = this.organsAfter(end);
     this.claim(i, end, kindFor(c));
-    if (value || !(c === 'ehs' && this.nodal(i))) this.set(field, value, i, end);
+    if (c === 'macro') this.set(this.vessel(i), value, i, end);
+    else if (value || !(c === 'ehs' && this.nodal(i))) this.set(field, value, i, end);
     return end;
   }
 
@@ -1292,7 +1622,7 @@ class Reader {
     if (sep && t2 && (sep.text === '-' || sep.text === '/') && /^\d$/.test(t2.text) && Number(t2.text) <= max)
       end += 2;
     this.claim(i, end, 'invasion');
-    this.set('macrovascularInvasion', g > 0, i, end);
+    this.set(this.vessel(i), g > 0, i, end);
     return end;
   }
 
@@ -1329,12 +1659,20 @@ class Reader {
     const t = this.toks[i]!;
     const l = t.lower;
     const n1 = this.tok(i + 1);
-    // LR-5, LI-RADS 5, segment 7, seg 4/8, S7
-    if ((l === 'lr' || l === 'lirads') && n1) {
+    // LR-5, LIRADS 5, LI-RADS 5, LI RADS 5: a category, never a count. Then segment 7, seg 4/8, S7.
+    if (l === 'lr' || l === 'lirads' || l === 'li') {
       let j = i + 1;
-      if (n1.text === '-') j++;
-      if (this.tok(j)?.type === 'num' || this.lower(j) === 'm' || this.lower(j) === 'tiv')
-        return this.claim(i, this.numList(j), 'tumour');
+      if (l === 'li') {
+        if (this.tok(j)?.text === '-' && !this.toks[j]!.spaceBefore) j++;
+        if (this.lower(j) !== 'rads') j = -1;
+        else j++;
+      }
+      if (j > 0) {
+        const sep = this.tok(j)?.text;
+        if (sep === '-' || sep === ':') j++;
+        if (this.tok(j)?.type === 'num' || this.lower(j) === 'm' || this.lower(j) === 'tiv')
+          return this.claim(i, this.numList(j), 'tumour');
+      }
     }
     // TNM: "M1", "N1" are spread, "M0", "N0" none.
     if (
@@ -1399,9 +1737,11 @@ class Reader {
     // Age-sex "62F", "58 M", "62 yo F": the age is never kept.
     if (n1 && Number.isInteger(v) && v >= 1 && v <= 120) {
       const c1 = this.concept(i + 1);
+      const letter = this.toks[i + 1]!.text.length === 1;
       if (
         (c1 === 'female' || c1 === 'male') &&
-        !(this.toks[i + 1]!.spaceBefore && this.toks[i + 1]!.text.length === 1 && this.isUnitLike(i + 2))
+        !(letter && !this.bareSexOk(i + 1)) &&
+        !(this.toks[i + 1]!.spaceBefore && letter && this.isUnit(i + 2))
       ) {
         const end = this.claim(i, this.after(i + 1), 'sex');
         this.set('sex', c1, i + 1, this.after(i + 1));
@@ -1410,7 +1750,7 @@ class Reader {
       if (c1 === 'ageWord') {
         let end = this.after(i + 1);
         const c2 = this.concept(end);
-        if (c2 === 'female' || c2 === 'male') {
+        if ((c2 === 'female' || c2 === 'male') && (this.toks[end]!.text.length > 1 || this.bareSexOk(end))) {
           this.set('sex', c2, end, this.after(end));
           end = this.after(end);
           return this.claim(i, end, 'sex');
@@ -1451,8 +1791,9 @@ class Reader {
     return i;
   }
 
-  private isUnitLike(k: number): boolean {
-    return this.isUnit(k);
+  private sizeUnitAt(k: number): 'cm' | 'mm' | undefined {
+    const c = this.concept(k);
+    return c === 'u:cm' ? 'cm' : c === 'u:mm' ? 'mm' : undefined;
   }
 
   /** Reads sizes in cm or mm; each item may have axes ("2.1 x 1.8"), the unit may come once at the end. */
@@ -1471,9 +1812,7 @@ class Reader {
       const dims = [first.value];
       j++;
       let unit: 'cm' | 'mm' | undefined;
-      const unitAt = (k: number): 'cm' | 'mm' | undefined =>
-        this.concept(k) === 'u:cm' ? 'cm' : this.concept(k) === 'u:mm' ? 'mm' : undefined;
-      const u = unitAt(j);
+      const u = this.sizeUnitAt(j);
       if (u) {
         unit = u;
         j = this.after(j);
@@ -1485,7 +1824,7 @@ class Reader {
         const d = readNumber(nx.text, false);
         if (!d) break;
         // After "2.5 cm", "x3" is a count, not an axis: a later axis needs its own unit ("2.1 cm x 1.8 cm").
-        const u2 = unitAt(j + 2);
+        const u2 = this.sizeUnitAt(j + 2);
         if (unit && !u2) break;
         dims.push(d.value);
         j += 2;
@@ -1495,7 +1834,8 @@ class Reader {
         }
       }
       if (unit) {
-        for (const p of [...pending, dims]) committed.push(toCm(Math.max(...p), unit));
+        for (const p of pending) committed.push(toCm(Math.max(...p), unit));
+        committed.push(toCm(dims.length === 1 ? dims[0]! : Math.max(...dims), unit));
         pending = [];
         committedEnd = j;
       } else pending.push(dims);
@@ -1685,9 +2025,9 @@ class Reader {
     const span = (s: Statement) => this.range(s.from, s.to);
     // Sizes must be plausible.
     for (const s of st) {
-      for (const v of [...s.sizes, ...(s.largest !== undefined ? [s.largest] : [])]) {
-        if (!this.scalar('noduleCm', 'nodulesCm', v, s.from, s.to, true)) ok = false;
-      }
+      for (const v of s.sizes) if (!this.scalar('noduleCm', 'nodulesCm', v, s.from, s.to, true)) ok = false;
+      if (s.largest !== undefined && !this.scalar('noduleCm', 'nodulesCm', s.largest, s.from, s.to, true))
+        ok = false;
       if (s.count !== undefined && !this.scalar('noduleCount', 'noduleCount', s.count, s.from, s.to))
         ok = false;
       if (s.count !== undefined && !Number.isInteger(s.count)) ok = false;
@@ -1716,7 +2056,8 @@ class Reader {
         conflict('largestNoduleCm', withLargest[0]!, s);
         return;
       }
-    const sizes = st.filter((s) => !s.sizeAsLargest).flatMap((s) => s.sizes);
+    const sizes: number[] = [];
+    for (const s of st) if (!s.sizeAsLargest) for (const v of s.sizes) sizes.push(v);
     const first = st[0]!;
     const last = st[st.length - 1]!;
     if (sizes.length > 0) {
@@ -1822,7 +2163,7 @@ class Reader {
         this.suggestBudget--;
         suggestion = suggest(this.toks[k]!.text);
       }
-      for (let k = i; k < j; k++) this.claimed[k] = true;
+      for (let k = i; k < j; k++) this.claimed[k] = 1;
       this.notUnderstood.push({
         kind: 'unknown',
         start,
@@ -1832,6 +2173,17 @@ class Reader {
       });
       i = j;
     }
+  }
+
+  /** Recognised spans in text order (stored by first token, so no sort is needed). */
+  private recognised(): RecognisedSpan[] {
+    const out: RecognisedSpan[] = [];
+    const spans = this.spanAt;
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k];
+      if (span !== undefined) out.push(span);
+    }
+    return out;
   }
 
   private result(): ParseResult {
@@ -1847,7 +2199,7 @@ class Reader {
     }
     return {
       input: input as CaseInputJson,
-      recognised: this.spanAt.filter((x): x is RecognisedSpan => x !== undefined),
+      recognised: this.recognised(),
       notUnderstood: sortByStart(this.notUnderstood),
       assumptions: this.assumptions,
       errors: this.errors,
@@ -1895,7 +2247,7 @@ function kindFor(c: Concept): SpanKind {
   }
 }
 
-function same(field: FieldName, a: unknown, b: unknown): boolean {
+function same(field: StoreKey, a: unknown, b: unknown): boolean {
   if (field === 'bilirubin' || field === 'creatinine' || field === 'albumin') {
     const x = a as { value: number; unit: string };
     const y = b as { value: number; unit: string };
@@ -1905,7 +2257,30 @@ function same(field: FieldName, a: unknown, b: unknown): boolean {
     const q = toUs(y);
     return Math.abs(p - q) <= 0.03 * Math.max(p, q);
   }
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  // Lists (lesion sizes) and {value, unit} records (PIVKA-II): compared field by field.
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, k) => x === b[k]);
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    const kx = Object.keys(x);
+    return kx.length === Object.keys(y).length && kx.every((k) => x[k] === y[k]);
+  }
+  return false;
+}
+
+const ALBUMIN_UNITS: readonly string[] = ['g/dL', 'g/L'];
+const MG_UMOL_UNITS: readonly string[] = ['mg/dL', 'umol/L'];
+
+/** "1.200", "12.500": one dot followed by exactly three digits, 1-3 digits before it (not "0.123"). */
+function isDotGroup(raw: string): boolean {
+  const dot = raw.indexOf('.');
+  if (dot < 1 || dot > 3 || raw.length !== dot + 4 || raw.charCodeAt(0) === 48) return false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (k !== dot && (c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
 const toCm = (v: number, unit: 'cm' | 'mm'): number => (unit === 'mm' ? tidy(v / 10) : v);

@@ -73,6 +73,8 @@ export const ParseIssueSchema = z.strictObject({
     'contradiction',
     'implausible',
     'ambiguous-unit',
+    /** "AFP 1.200": 1200 or 1.2? A dot before three digits may group thousands. */
+    'ambiguous-number',
     'unknown-unit',
     'unusual',
     'privacy',

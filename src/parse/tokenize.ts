@@ -23,7 +23,7 @@ const LETTER = /^\p{L}$/u;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSpace = (ch: string): boolean => ch.trim() === '';
-/** ASCII fast path; other code points go through the Unicode letter test. */
+/** ASCII fast path; other code points go through the Unicode letter test (`ch` is set for them). */
 const isLetter = (code: number, ch: string): boolean =>
   code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) : LETTER.test(ch);
 
@@ -34,24 +34,37 @@ export function tokenize(text: string): Token[] {
   let spaceBefore = true;
   let newlineBefore = false;
   while (i < n) {
-    const code = text.codePointAt(i) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    const ch = code < 128 ? (text[i] as string) : text.slice(i, i + width);
-    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && isSpace(ch))) {
+    let code = text.charCodeAt(i);
+    // ASCII fast path: no code point decoding, no per-character strings.
+    if (code === 32 || (code >= 9 && code <= 13)) {
       spaceBefore = true;
-      if (ch === '\n' || ch === '\r') newlineBefore = true;
-      i += width;
+      if (code === 10 || code === 13) newlineBefore = true;
+      i++;
       continue;
+    }
+    let width = 1;
+    let ch = '';
+    if (code >= 128) {
+      code = text.codePointAt(i) ?? 0;
+      width = code > 0xffff ? 2 : 1;
+      ch = text.slice(i, i + width);
+      if (isSpace(ch)) {
+        spaceBefore = true;
+        i += width;
+        continue;
+      }
     }
     const start = i;
     let type: TokenType;
+    /** Whether the token may hold upper-case letters (lower-casing is skipped when it cannot). */
+    let mixed = false;
     if (isDigit(code)) {
       type = 'num';
       i++;
       for (;;) {
         while (i < n && isDigit(text.charCodeAt(i))) i++;
-        const sep = text[i];
-        if ((sep === '.' || sep === ',') && i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
+        const sep = text.charCodeAt(i);
+        if ((sep === 46 || sep === 44) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
           i++;
           continue;
         }
@@ -59,15 +72,29 @@ export function tokenize(text: string): Token[] {
       }
     } else if (isLetter(code, ch)) {
       type = 'word';
+      mixed = code < 97 || code > 122;
       i += width;
       while (i < n) {
-        const c = text.codePointAt(i) ?? 0;
-        const w = c > 0xffff ? 2 : 1;
-        if (!isLetter(c, c < 128 ? '' : text.slice(i, i + w))) break;
+        const c = text.charCodeAt(i);
+        if (c >= 97 && c <= 122) {
+          i++;
+          continue;
+        }
+        if (c >= 65 && c <= 90) {
+          mixed = true;
+          i++;
+          continue;
+        }
+        if (c < 128) break;
+        const cp = text.codePointAt(i) ?? 0;
+        const w = cp > 0xffff ? 2 : 1;
+        if (!LETTER.test(text.slice(i, i + w))) break;
+        mixed = true;
         i += w;
       }
     } else {
       type = 'punct';
+      mixed = code >= 128;
       i += width;
     }
     const tokenText = text.slice(start, i);
@@ -76,7 +103,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: i,
       text: tokenText,
-      lower: tokenText.toLowerCase(),
+      lower: mixed ? tokenText.toLowerCase() : tokenText,
       spaceBefore,
       newlineBefore,
     });
@@ -95,8 +122,23 @@ export function readNumber(
   raw: string,
   thousandsOk: boolean,
 ): { value: number; thousands: boolean } | undefined {
-  if (raw.indexOf('.') < 0 && raw.indexOf(',') < 0) {
-    const v = Number(raw);
+  // Fast path: digits with at most one '.' (no comma) are read as written. Up to 15 digits the value is built
+  // exactly (an integer below 2^53 divided once by a power of ten rounds the same way Number() does).
+  let dots = 0;
+  let commas = 0;
+  let mantissa = 0;
+  let scale = 1;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 46) dots++;
+    else if (c === 44) commas++;
+    else {
+      mantissa = mantissa * 10 + (c - 48);
+      if (dots > 0) scale *= 10;
+    }
+  }
+  if (commas === 0 && dots <= 1) {
+    const v = raw.length - dots <= 15 ? mantissa / scale : Number(raw);
     return Number.isFinite(v) ? { value: v, thousands: false } : undefined;
   }
   const parts: string[] = [];

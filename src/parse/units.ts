@@ -19,24 +19,51 @@ export const DUAL_UNITS: Record<DualField, { us: DualUnit; si: DualUnit }> = {
 /** Conversion factor from the US unit to the SI unit (clinical.md §9.1). */
 export const SI_FACTOR: Record<DualField, number> = { bilirubin: 17.1, albumin: 10, creatinine: 88.4 };
 
-const rangeOf = (
-  field: DualField,
-  unit: DualUnit,
-): { min: number; max: number; usualMin?: number; usualMax?: number } =>
-  (PLAUSIBLE[field] as Record<string, { min: number; max: number; usualMin?: number; usualMax?: number }>)[
-    unit
-  ]!;
+type Range = { min: number; max: number; usualMin?: number; usualMax?: number };
+const rangeTable = (field: DualField, unit: DualUnit): Range =>
+  (PLAUSIBLE[field] as Record<string, Range>)[unit]!;
+/** The six ranges looked up once, so the per-value check compares constants instead of doing keyed loads. */
+const BILI_MG = rangeTable('bilirubin', 'mg/dL');
+const BILI_UM = rangeTable('bilirubin', 'umol/L');
+const ALB_GDL = rangeTable('albumin', 'g/dL');
+const ALB_GL = rangeTable('albumin', 'g/L');
+const CREAT_MG = rangeTable('creatinine', 'mg/dL');
+const CREAT_UM = rangeTable('creatinine', 'umol/L');
+const rangeOf = (field: DualField, unit: DualUnit): Range => {
+  if (field === 'bilirubin') return unit === 'mg/dL' ? BILI_MG : BILI_UM;
+  if (field === 'albumin') return unit === 'g/dL' ? ALB_GDL : ALB_GL;
+  return unit === 'mg/dL' ? CREAT_MG : CREAT_UM;
+};
+
+/**
+ * Inference-only floors for reading a BARE number (no unit typed). The shared table's minimum is a reporting
+ * floor that keeps a typed value like "bili 2 umol/L" acceptable; it is too low to decide what a bare number
+ * means. A bare bilirubin of 1.7-3.4 read as umol/L would be below what laboratories report in a patient
+ * (normal is about 3-20 umol/L), while 1.7-3.4 mg/dL is ordinary in cirrhosis, so for inference the umol/L
+ * reading starts at 3.5 (docs/parsing.md, "Numbers without a unit"). Creatinine keeps the table's floor: in
+ * its window (8.8-20) both readings are extreme but real (8.8-20 mg/dL in renal failure, 8.8-20 umol/L in
+ * severe sarcopenia), so the team's unit system decides and a low umol/L reading is flagged as unusual.
+ * These floors never reject a value typed with its unit.
+ */
+const INFERENCE_MIN: Partial<Record<DualField, Partial<Record<DualUnit, number>>>> = {
+  bilirubin: { 'umol/L': 3.5 },
+};
+
+/** Below this a bare creatinine read as umol/L (team SI units) is flagged as unusual (about 0.2 mg/dL). */
+export const CREATININE_UMOL_LOW_FLAG = 18;
+
+const inferMin = (field: DualField, unit: DualUnit): number =>
+  INFERENCE_MIN[field]?.[unit] ?? rangeOf(field, unit).min;
 
 /**
  * The window where a bare number is plausible in both units (inclusive), or undefined when the ranges do not
- * overlap. Bilirubin 1.7-60, creatinine 8.8-20; albumin has none (a bare number above 6 and below 10 fits
- * neither and is rejected).
+ * overlap. Bilirubin 3.5-60 (the inference floor above), creatinine 8.8-20; albumin has none (a bare number
+ * above 6 and below 10 fits neither and is rejected).
  */
 export function ambiguousWindow(field: DualField): { min: number; max: number } | undefined {
-  const us = rangeOf(field, DUAL_UNITS[field].us);
-  const si = rangeOf(field, DUAL_UNITS[field].si);
-  const min = Math.max(us.min, si.min);
-  const max = Math.min(us.max, si.max);
+  const { us, si } = DUAL_UNITS[field];
+  const min = Math.max(inferMin(field, us), inferMin(field, si));
+  const max = Math.min(rangeOf(field, us).max, rangeOf(field, si).max);
   return min <= max ? { min, max } : undefined;
 }
 
@@ -47,8 +74,8 @@ export type BareReading =
 
 export function readBare(field: DualField, value: number, units: UnitSystem | undefined): BareReading {
   const { us, si } = DUAL_UNITS[field];
-  const inUs = inRange(field, us, value);
-  const inSi = inRange(field, si, value);
+  const inUs = inRange(field, us, value) && value >= inferMin(field, us);
+  const inSi = inRange(field, si, value) && value >= inferMin(field, si);
   if (inUs && inSi) {
     if (units) return { kind: 'unit', unit: DUAL_UNITS[field][units], why: 'team-units' };
     return { kind: 'ambiguous', window: ambiguousWindow(field)! };

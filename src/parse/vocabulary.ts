@@ -685,8 +685,10 @@ export const MAX_PHRASE_TOKENS = Math.max(
   ...[...LEXICON.values()].flatMap((list) => list.map((e) => e.tokens.length)),
 );
 
+const NO_ENTRIES: readonly LexEntry[] = [];
+
 export function lexiconFor(firstLower: string): readonly LexEntry[] {
-  return LEXICON.get(firstLower) ?? [];
+  return LEXICON.get(firstLower) ?? NO_ENTRIES;
 }
 
 export const COUNT_WORDS: Readonly<Record<string, number>> = {

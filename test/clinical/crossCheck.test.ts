@@ -561,8 +561,7 @@ describe('free text end to end (assessText)', () => {
     expect(assessText('no ascites, bili 0.8, alb 42, INR 1.0, mild ascites').status).toBe('not-assessed');
     expect(assessText('bili 1.2 mg/dL, tbili 2.0 mg/dL, alb 40, INR 1.1').status).toBe('not-assessed');
   });
-  // BUG: parseCase reads the LI-RADS category "5" in "LI-RADS 5 lesion" as a count of 5 lesions (stage A → B).
-  it.fails('"LI-RADS 5 lesion 3.5 cm" is one 3.5 cm lesion → BCLC A, not B with 5 nodules', () => {
+  it('"LI-RADS 5 lesion 3.5 cm" is one 3.5 cm lesion → BCLC A, not B with 5 nodules', () => {
     const o = assessText(
       'LI-RADS 5 lesion segment 8 3.5 cm, ECOG 0, bili 0.7 mg/dL alb 4.2 g/dL INR 1.0 no ascites no HE',
     );
@@ -571,8 +570,7 @@ describe('free text end to end (assessText)', () => {
     expect(o.input.noduleCount ?? o.input.nodulesCm?.length).toBe(1);
     expect(o.assessment.bclc?.stage).toBe('A');
   });
-  // BUG: vocabulary.ts:281 reads a bare "F" as female, so the fibrosis stage "F4" adds the MELD 3.0 female term (+1.33).
-  it.fails('"HCV cirrhosis F4" is a fibrosis stage, not sex: MELD 3.0 not computed (sex missing)', () => {
+  it('"HCV cirrhosis F4" is a fibrosis stage, not sex: MELD 3.0 not computed (sex missing)', () => {
     // With sex unknown MELD 3.0 must be null; currently sex = female and MELD 3.0 = 1.33 + 6 = 7.33 → 7.
     const o = assessText('HCV cirrhosis F4, bili 1 mg/dL INR 1.0 Cr 1.0 mg/dL Na 137 alb 3.5 g/dL');
     expect(o.status).toBe('assessed');
@@ -580,8 +578,7 @@ describe('free text end to end (assessText)', () => {
     expect(o.input.sex).toBeUndefined();
     expect(o.assessment.meld.meld3).toBeNull();
   });
-  // BUG: parseCase.ts dialysis() (≈1024-1065) ignores "no longer", "previous", "off", "not required": sets dialysis true.
-  it.fails('"no longer on dialysis" is not dialysis: MELD 17, not 27 (creatinine 1.4 would be replaced by 4.0)', () => {
+  it('"no longer on dialysis" is not dialysis: MELD 17, not 27 (creatinine 1.4 would be replaced by 4.0)', () => {
     // 0.957·ln1.4 (0.32200) + 0.378·ln2 (0.26201) + 1.12·ln1.5 (0.45412) + 0.643 = 1.68114 → 1.7 → 17
     // (with Cr forced to 4.0: 1.32668 + 0.26201 + 0.45412 + 0.643 = 2.68582 → 27)
     const o = assessText('no longer on dialysis, bili 2 mg/dL INR 1.5 Cr 1.4 mg/dL Na 137');
@@ -590,8 +587,7 @@ describe('free text end to end (assessText)', () => {
     expect(o.input.dialysis).toBe(false);
     expect(o.assessment.meld.meld).toBe(17);
   });
-  // BUG: same as above, for a past episode ("previous HD for AKI").
-  it.fails('"previous HD for AKI" is not current dialysis: MELD 17', () => {
+  it('"previous HD for AKI" is not current dialysis: MELD 17', () => {
     const o = assessText('previous HD for AKI, bili 2 mg/dL INR 1.5 Cr 1.4 mg/dL Na 137');
     expect(o.status === 'assessed' && o.assessment.meld.meld).toBe(17);
   });
