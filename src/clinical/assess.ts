@@ -66,8 +66,7 @@ export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessme
   const meld3Value = take('MELD 3.0', meld3(input), MELD_3_RULE);
 
   const transplant = transplantCriteria(input);
-  for (const item of transplant.notEvaluable)
-    notEvaluable.push({ score: TRANSPLANT_SCORE_NAMES[item.score] ?? item.score, missing: item.missing });
+  notEvaluable.push(...transplant.notEvaluable);
   warnings.push(...transplant.notes);
   const t = transplant.result;
   if (t.milan !== null) rules.push(MILAN_RULE);
@@ -111,14 +110,6 @@ export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessme
     rules: uniqueBy(rules, (r) => r.id),
   };
 }
-
-/** The score names the Assessment uses (issue 2 brief), whatever the transplant calculator calls them. */
-const TRANSPLANT_SCORE_NAMES: Readonly<Record<string, string>> = {
-  'Milan criteria': 'Milan',
-  'UCSF criteria': 'UCSF',
-  'Up-to-seven criteria': 'Up-to-seven',
-  'AFP model (Duvoux)': 'AFP model',
-};
 
 export const INVASION_SPREAD_ASSUMED =
   'macrovascular invasion and extrahepatic spread taken as absent (not stated)';

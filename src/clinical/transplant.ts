@@ -82,16 +82,12 @@ export function transplantCriteria(input: CaseInput): {
     return null;
   };
 
-  const milan = excluded
-    ? false
-    : burden
-      ? withinMilan(burden)
-      : cannotTell('Milan criteria', [TUMOUR_MISSING]);
+  const milan = excluded ? false : burden ? withinMilan(burden) : cannotTell('Milan', [TUMOUR_MISSING]);
 
   let ucsf: boolean | null;
   if (excluded) ucsf = false;
-  else if (!burden) ucsf = cannotTell('UCSF criteria', [TUMOUR_MISSING]);
-  else ucsf = withinUcsf(burden) ?? cannotTell('UCSF criteria', [UCSF_DIAMETERS_MISSING]);
+  else if (!burden) ucsf = cannotTell('UCSF', [TUMOUR_MISSING]);
+  else ucsf = withinUcsf(burden) ?? cannotTell('UCSF', [UCSF_DIAMETERS_MISSING]);
 
   const upToSeven = excluded
     ? false

@@ -114,8 +114,8 @@ describe('missing inputs and partial decisions', () => {
     const { result, notEvaluable } = tOf({});
     expect(result).toEqual({ milan: null, ucsf: null, upToSeven: null, metroticket2: null, afpModel: null });
     expect(notEvaluable).toEqual([
-      { score: 'Milan criteria', missing: [TUMOUR_MISSING] },
-      { score: 'UCSF criteria', missing: [TUMOUR_MISSING] },
+      { score: 'Milan', missing: [TUMOUR_MISSING] },
+      { score: 'UCSF', missing: [TUMOUR_MISSING] },
       { score: 'Up-to-seven', missing: [TUMOUR_MISSING] },
       { score: 'Metroticket 2.0', missing: [TUMOUR_MISSING] },
       { score: 'AFP model', missing: [TUMOUR_MISSING, 'afp'] },
@@ -140,7 +140,7 @@ describe('missing inputs and partial decisions', () => {
     expect(tOf({ noduleCount: 3, largestNoduleCm: 2.5 }).result.ucsf).toBe(true);
     const open = tOf({ noduleCount: 3, largestNoduleCm: 4.2 });
     expect(open.result.ucsf).toBeNull();
-    expect(open.notEvaluable).toContainEqual({ score: 'UCSF criteria', missing: [UCSF_DIAMETERS_MISSING] });
+    expect(open.notEvaluable).toContainEqual({ score: 'UCSF', missing: [UCSF_DIAMETERS_MISSING] });
     expect(tOf({ noduleCount: 3, largestNoduleCm: 4.2, totalDiameterCm: 8 }).result.ucsf).toBe(true);
     expect(tOf({ noduleCount: 3, largestNoduleCm: 4.2, totalDiameterCm: 8.1 }).result.ucsf).toBe(false);
   });

@@ -196,7 +196,7 @@ export const assessmentSparse: Assessment = AssessmentSchema.parse({
     { score: 'Child-Pugh', missing: ['albumin', 'ascites', 'encephalopathy'] },
     { score: 'MELD 3.0', missing: ['sex', 'creatinine'] },
     { score: 'BCLC', missing: ['ecog', 'nodule sizes (nodulesCm, or noduleCount with largestNoduleCm)'] },
-    { score: 'Milan criteria', missing: ['nodule sizes'] },
+    { score: 'Milan', missing: ['nodule sizes'] },
   ],
   warnings: [],
   assumptions: [],
