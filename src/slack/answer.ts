@@ -1,4 +1,5 @@
 import type { ParseResult, UnitSystem } from '../parse/parseResult.js';
+import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
 import type { ParsedRequest } from './grammar.js';
 import type { Services, SummaryView } from './services.js';
@@ -36,13 +37,10 @@ const VIEW: Partial<Record<ParsedRequest['action'], SummaryView>> = {
 
 /** A section placed above the help text; plain words, never the user's own text. */
 function withNote(note: string, message: SlackMessage): SlackMessage {
-  return {
+  return enforceBlockKitLimits({
     text: `${note} ${message.text}`,
-    blocks: [
-      { type: 'section' as const, text: { type: 'mrkdwn' as const, text: note } },
-      ...message.blocks,
-    ].slice(0, 50),
-  };
+    blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: note } }, ...message.blocks],
+  });
 }
 
 const emptyParse = (
