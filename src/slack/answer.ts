@@ -117,7 +117,7 @@ export function answer(request: ParsedRequest, services: Services, options: Answ
         return {
           kind: 'private',
           message: privacy
-            ? { text: privacy.text, blocks: [...privacy.blocks, ...problems.blocks].slice(0, 50) }
+            ? enforceBlockKitLimits({ text: privacy.text, blocks: [...privacy.blocks, ...problems.blocks] })
             : problems,
           outcome: outcome.reason,
         };

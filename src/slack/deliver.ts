@@ -6,6 +6,7 @@ import {
   WebAPIRequestError,
   type WebClient,
 } from '@slack/web-api';
+import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
 import type { AppLogger, LogFields } from './log.js';
 
@@ -177,8 +178,12 @@ export async function tellPrivately(
         run: () =>
           client.chat.postMessage({
             channel: user,
-            text: why ? `${why} ${message.text}` : message.text,
-            blocks: why ? [...noticeMessage(why).blocks, ...message.blocks].slice(0, 50) : message.blocks,
+            ...(why
+              ? enforceBlockKitLimits({
+                  text: `${why} ${message.text}`,
+                  blocks: [...noticeMessage(why).blocks, ...message.blocks],
+                })
+              : message),
           }),
       },
     ],
