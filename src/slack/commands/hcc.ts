@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answer } from '../answer.js';
-import { classify, explain, noticeMessage, tellPrivately } from '../deliver.js';
+import { noticeMessage, tellPrivately } from '../deliver.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
-import { buildCaseForm } from '../form.js';
 import { parseRequest } from '../grammar.js';
+import { openCaseForm } from '../openCaseForm.js';
 
 /**
  * `/hcc …`: ack at once, then reply to the invoker only (via `respond`), with a Share button on results.
@@ -31,22 +31,11 @@ export const hccCommand =
     const audience = { client, user: command.user_id, channel: command.channel_id, respond };
 
     if (request.action === 'form') {
-      try {
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: buildCaseForm({ channel: command.channel_id }, deps.units),
-        });
-        deps.log.info('handled', { ...fields, outcome: 'form-opened', ms: elapsed(start) });
-      } catch (err) {
-        const failure = classify(err);
-        deps.log.warn('handled', {
-          ...fields,
-          outcome: 'form-failed',
-          code: failure.code,
-          ms: elapsed(start),
-        });
-        await tellPrivately(audience, noticeMessage(`I couldn't open the form. ${explain(failure)}`), ctx);
-      }
+      await openCaseForm(
+        deps,
+        { client, triggerId: command.trigger_id, origin: { channel: command.channel_id }, start },
+        { audience, ctx, fields },
+      );
       return;
     }
 

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { answer } from '../answer.js';
-import { classify, explain, noticeMessage, tellPrivately } from '../deliver.js';
+import { noticeMessage, tellPrivately } from '../deliver.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
-import { buildCaseForm } from '../form.js';
 import { parseRequest, stripMention } from '../grammar.js';
+import { openCaseForm } from '../openCaseForm.js';
 
 export const ASSESS_MESSAGE_CALLBACK_ID = 'hcc_assess_message';
 
@@ -42,23 +42,16 @@ export const assessMessage =
       (t) => tellPrivately(audience, noticeMessage(t), ctx, 'ephemeral'),
       async () => {
         if (request.action === 'form') {
-          try {
-            await client.views.open({
-              trigger_id: shortcut.trigger_id,
-              view: buildCaseForm(
-                { channel: shortcut.channel.id, ...(threadTs ? { thread_ts: threadTs } : {}) },
-                deps.units,
-              ),
-            });
-          } catch (err) {
-            await tellPrivately(
-              audience,
-              noticeMessage(`I couldn't open the form. ${explain(classify(err))}`),
-              ctx,
-              'ephemeral',
-            );
-          }
-          deps.log.info('handled', { ...fields, outcome: 'form', ms: elapsed(start) });
+          await openCaseForm(
+            deps,
+            {
+              client,
+              triggerId: shortcut.trigger_id,
+              origin: { channel: shortcut.channel.id, threadTs },
+              start,
+            },
+            { audience, ctx, fields, prefer: 'ephemeral' },
+          );
           return;
         }
         const services = await deps.services();
