@@ -102,8 +102,22 @@ export const FLAG_OPTIONS = {
   infiltrative: 'Infiltrative tumour',
   dialysis: 'Dialysis (≥2 sessions in the last 7 days)',
   cholestatic: 'Cholestatic disease (PBC/PSC)',
+  portalHypertension: 'Clinically significant portal hypertension',
+  ecogNotCancerRelated: 'ECOG 1–2 from another condition (not cancer-related)',
 } as const;
 type Flag = keyof typeof FLAG_OPTIONS;
+
+/** What each ticked box sets in the CaseInput; the ECOG box is the one that sets a field to false. */
+const FLAG_FIELDS: Record<Flag, { field: keyof CaseInputJson; value: boolean }> = {
+  macrovascularInvasion: { field: 'macrovascularInvasion', value: true },
+  extrahepaticSpread: { field: 'extrahepaticSpread', value: true },
+  infiltrative: { field: 'infiltrative', value: true },
+  dialysis: { field: 'dialysis', value: true },
+  cholestatic: { field: 'cholestatic', value: true },
+  portalHypertension: { field: 'portalHypertension', value: true },
+  ecogNotCancerRelated: { field: 'ecogCancerRelated', value: false },
+};
+const FLAG_FIELD_NAMES: ReadonlySet<string> = new Set(Object.values(FLAG_FIELDS).map((f) => f.field));
 
 export function buildCaseForm(target: FormTarget, units: UnitSystem | undefined): ModalView {
   const d = units ? DEFAULT_UNIT[units] : undefined;
@@ -257,10 +271,13 @@ export function readCaseForm(values: FormValues): FormReading {
   }
 
   const flags = values[BLOCK.flags]?.checked?.selected_options ?? [];
-  for (const f of flags) if (f.value in FLAG_OPTIONS) input[f.value] = true;
+  for (const f of flags) {
+    const set = FLAG_FIELDS[f.value as Flag];
+    if (set) input[set.field] = set.value;
+  }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const hasValue = Object.keys(input).some((k) => !(k in FLAG_OPTIONS));
+  const hasValue = Object.keys(input).some((k) => !FLAG_FIELD_NAMES.has(k));
   if (!hasValue && flags.length === 0) {
     return { ok: false, errors: { [BLOCK.bilirubin]: 'Enter at least one value to assess' } };
   }
@@ -273,6 +290,6 @@ export function blockForPath(path: string): BlockId {
   if (head in BLOCK) return BLOCK[head as keyof typeof BLOCK];
   if (head.startsWith('nodule') || head === 'largestNoduleCm' || head === 'totalDiameterCm')
     return BLOCK.nodules;
-  if (head in FLAG_OPTIONS) return BLOCK.flags;
+  if (FLAG_FIELD_NAMES.has(head)) return BLOCK.flags;
   return BLOCK.bilirubin;
 }

@@ -84,6 +84,16 @@ describe('readCaseForm', () => {
     });
   });
 
+  it('the ECOG box marks performance status as not cancer-related; the CSPH box sets portal hypertension', () => {
+    const r = readCaseForm({
+      ecog: choice('2'),
+      flags: {
+        checked: { selected_options: [{ value: 'ecogNotCancerRelated' }, { value: 'portalHypertension' }] },
+      },
+    });
+    expect(r).toEqual({ ok: true, input: { ecog: 2, ecogCancerRelated: false, portalHypertension: true } });
+  });
+
   it('an empty form asks for at least one value', () => {
     expect(readCaseForm({})).toEqual({ ok: false, errors: { bilirubin: expect.any(String) } });
   });
@@ -93,6 +103,7 @@ describe('readCaseForm', () => {
     expect(blockForPath('nodulesCm.0')).toBe('nodules');
     expect(blockForPath('largestNoduleCm')).toBe('nodules');
     expect(blockForPath('dialysis')).toBe('flags');
+    expect(blockForPath('ecogCancerRelated')).toBe('flags');
     expect(blockForPath('(input)')).toBe('bilirubin');
   });
 });
