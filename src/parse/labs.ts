@@ -1,0 +1,388 @@
+import { LABEL } from './fields.js';
+import type { Reader } from './reader.js';
+import { readNumber } from './tokenize.js';
+import {
+  CREATININE_UMOL_LOW_FLAG,
+  checkDual,
+  type DualField,
+  type DualUnit,
+  readBare,
+  SI_FACTOR,
+  tidy,
+} from './units.js';
+import type { Concept } from './vocabulary.js';
+
+/**
+ * Lab values: `name [sep] [<|>] number [unit]` (or the value first, "34 umol/L bilirubin", read from
+ * parseCase.ts), the same value repeated in the other unit, bare numbers read by plausibility or the team's
+ * units, AFP and PIVKA-II units, and prothrombin time (only its prolongation over control is used).
+ */
+
+export type LabField = 'bilirubin' | 'albumin' | 'creatinine' | 'inr' | 'sodium' | 'afp' | 'pivka';
+export const LAB_CONCEPTS: ReadonlySet<Concept> = new Set([
+  'bilirubin',
+  'albumin',
+  'creatinine',
+  'inr',
+  'sodium',
+  'afp',
+  'pivka',
+]);
+export interface LabValue {
+  value: number;
+  cmp?: '<' | '>';
+  unit?: Concept;
+  end: number;
+  thousands: boolean;
+  /** The number was written like "1.200": three digits after a single dot. */
+  dotGroup?: boolean;
+}
+
+const ALBUMIN_UNITS: readonly string[] = ['g/dL', 'g/L'];
+const MG_UMOL_UNITS: readonly string[] = ['mg/dL', 'umol/L'];
+
+/** Reads `[sep] [<|>] number [unit]` from j; returns undefined when no number follows. */
+export function readValue(r: Reader, j0: number, thousandsOk: boolean): LabValue | undefined {
+  let j = r.skipSeps(j0);
+  let cmp: '<' | '>' | undefined;
+  const c = r.tok(j);
+  if (c && (c.text === '<' || c.text === '>' || c.text === '≤' || c.text === '≥')) {
+    cmp = c.text === '<' || c.text === '≤' ? '<' : '>';
+    j++;
+    if (r.tok(j)?.text === '=') j++;
+  }
+  const t = r.tok(j);
+  if (t?.type !== 'num') return undefined;
+  const num = readNumber(t.text, thousandsOk);
+  if (!num) return undefined;
+  let value = num.value;
+  let thousands = num.thousands;
+  // "AFP 1.200": a dot before exactly three digits may be a European thousands separator.
+  const dotGroup = thousandsOk && !thousands && isDotGroup(t.text);
+  j++;
+  // "AFP 12 000": a space between thousands.
+  const next = r.tok(j);
+  if (
+    thousandsOk &&
+    next &&
+    next.type === 'num' &&
+    /^\d{3}$/.test(next.text) &&
+    /^\d{1,3}$/.test(t.text) &&
+    !next.newlineBefore
+  ) {
+    value = value * 1000 + Number(next.text);
+    thousands = true;
+    j++;
+  }
+  let unit: Concept | undefined;
+  if (r.isUnit(j)) {
+    unit = r.concept(j);
+    j = r.after(j);
+  }
+  const out: LabValue = { value, end: j, thousands };
+  if (dotGroup) out.dotGroup = true;
+  if (cmp) out.cmp = cmp;
+  if (unit) out.unit = unit;
+  return out;
+}
+
+export function lab(r: Reader, i: number, field: LabField): number {
+  const start = r.after(i);
+  const v = readValue(r, start, field === 'afp' || field === 'pivka');
+  if (!v) return i; // left for the leftovers pass (a name without a value is not understood)
+  let end = v.end;
+  // "bili 1.2 mg/dL (20 umol/L)": the same value in the other unit, checked for agreement.
+  const alt = v.unit && r.tok(end)?.text === '(' ? readValue(r, end + 1, false) : undefined;
+  if (alt?.unit && r.tok(alt.end)?.text === ')') {
+    r.claim(i, alt.end + 1, field);
+    applyLab(r, field, v, i, v.end);
+    applyLab(r, field, alt, end, alt.end + 1);
+    return alt.end + 1;
+  }
+  end = r.claim(i, end, field);
+  applyLab(r, field, v, i, end);
+  return end;
+}
+
+export function applyLab(r: Reader, field: LabField, v: LabValue, from: number, to: number): void {
+  if (v.dotGroup && field === 'afp') {
+    const whole = Math.round(v.value * 1000);
+    r.error(
+      'ambiguous-number',
+      field,
+      `"${r.frag(from, to)}" could be ${whole} or ${v.value} (a dot before three digits is a thousands separator in some countries); write ${whole} or ${v.value}.`,
+      from,
+      to,
+    );
+    return;
+  }
+  if (v.cmp === '>') {
+    r.error(
+      'not-understood',
+      field,
+      `"${r.frag(from, to)}" is a lower limit, not a value; give the measured ${LABEL[field]}.`,
+      from,
+      to,
+    );
+    return;
+  }
+  if (v.cmp === '<')
+    r.assume(
+      field,
+      `"${r.frag(from, to)}" read as ${LABEL[field]} ${v.value} (the limit given; the true value is lower).`,
+    );
+  if (v.thousands)
+    r.assume(field, `"${r.frag(from, to)}" read as ${v.value} (comma or space as a thousands separator).`);
+  const unit = v.unit?.slice(2);
+  switch (field) {
+    case 'bilirubin':
+    case 'albumin':
+    case 'creatinine':
+      applyDual(r, field, v.value, unit, from, to);
+      return;
+    case 'inr': {
+      if (unit !== undefined) {
+        r.error(
+          'unknown-unit',
+          'inr',
+          `INR has no unit; "${r.frag(from, to)}" cannot be read. Write e.g. "INR 1.3".`,
+          from,
+          to,
+        );
+        return;
+      }
+      if (r.scalar('inr', 'inr', v.value, from, to)) r.set('inr', v.value, from, to);
+      return;
+    }
+    case 'sodium': {
+      if (unit !== undefined && unit !== 'mmol/L') {
+        r.error(
+          'unknown-unit',
+          'sodium',
+          `Sodium is read in mmol/L (= mEq/L), not ${unit} ("${r.frag(from, to)}").`,
+          from,
+          to,
+        );
+        return;
+      }
+      if (r.scalar('sodium', 'sodium', v.value, from, to)) r.set('sodium', v.value, from, to);
+      return;
+    }
+    case 'afp': {
+      let value = v.value;
+      if (unit === 'IU/mL') {
+        value = tidy(v.value * 1.21);
+        r.assume(
+          'afp',
+          `AFP ${v.value} IU/mL converted to ${value} ng/mL (1 IU/mL = 1.21 ng/mL, WHO 72/225).`,
+        );
+      } else if (unit === undefined) {
+        r.assume('afp', `AFP ${v.value} read as ng/mL (no unit given).`);
+      } else if (unit !== 'ng/mL') {
+        r.error(
+          'unknown-unit',
+          'afp',
+          `AFP is read in ng/mL (= ug/L) or IU/mL, not ${unit} ("${r.frag(from, to)}").`,
+          from,
+          to,
+        );
+        return;
+      }
+      if (value <= 0) {
+        r.error('implausible', 'afp', `AFP must be greater than 0 ng/mL ("${r.frag(from, to)}").`, from, to);
+        return;
+      }
+      if (r.scalar('afp', 'afp', value, from, to)) r.set('afp', value, from, to);
+      return;
+    }
+    case 'pivka': {
+      if (unit === 'mAU/mL' || unit === 'ng/mL') {
+        if (v.value <= 0) {
+          r.error(
+            'implausible',
+            'pivka',
+            `PIVKA-II must be greater than 0 ("${r.frag(from, to)}").`,
+            from,
+            to,
+          );
+          return;
+        }
+        r.set('pivka', { value: v.value, unit }, from, to);
+      } else if (unit === undefined) {
+        r.warn(
+          'ambiguous-unit',
+          'pivka',
+          `PIVKA-II "${r.frag(from, to)}" has no unit and was not kept: assays report mAU/mL or ng/mL and these do not convert. Write e.g. "PIVKA-II 350 mAU/mL".`,
+          from,
+          to,
+        );
+      } else {
+        r.error(
+          'unknown-unit',
+          'pivka',
+          `PIVKA-II is kept in mAU/mL or ng/mL, not ${unit} ("${r.frag(from, to)}").`,
+          from,
+          to,
+        );
+      }
+      return;
+    }
+  }
+}
+
+function applyDual(
+  r: Reader,
+  field: DualField,
+  value: number,
+  unit: string | undefined,
+  from: number,
+  to: number,
+): void {
+  const allowed = field === 'albumin' ? ALBUMIN_UNITS : MG_UMOL_UNITS;
+  let u: DualUnit;
+  if (unit !== undefined) {
+    if (!allowed.includes(unit)) {
+      r.error(
+        'unknown-unit',
+        field,
+        `${cap(LABEL[field]!)} is read in ${allowed.join(' or ')}, not ${unit} ("${r.frag(from, to)}").`,
+        from,
+        to,
+      );
+      return;
+    }
+    u = unit as DualUnit;
+  } else {
+    const reading = readBare(field, value, r.units);
+    if (reading.kind === 'ambiguous') {
+      const [a, b] = allowed;
+      r.error(
+        'ambiguous-unit',
+        field,
+        `"${r.frag(from, to)}" could be ${a} or ${b} (a bare ${LABEL[field]} from ${reading.window.min} to ${reading.window.max} is plausible in both). Please add the unit, e.g. "${shortName(field)} ${value} ${b}" or "${shortName(field)} ${value} ${a}".`,
+        from,
+        to,
+      );
+      return;
+    }
+    if (reading.kind === 'implausible') {
+      const r1 = checkDual(field, allowed[0] as DualUnit, value);
+      const r2 = checkDual(field, allowed[1] as DualUnit, value);
+      const ranges = [r1, r2].map((r) => (r.status === 'ok' ? '' : r.range)).join(' or ');
+      r.error(
+        'implausible',
+        field,
+        `"${r.frag(from, to)}" is outside the accepted range in either unit (${ranges}).`,
+        from,
+        to,
+      );
+      return;
+    }
+    u = reading.unit;
+    if (field === 'creatinine' && u === 'umol/L' && value < CREATININE_UMOL_LOW_FLAG)
+      r.warn(
+        'unusual',
+        field,
+        `"${r.frag(from, to)}" read as ${value} umol/L (team SI units) is unusually low (about ${tidy(value / SI_FACTOR.creatinine)} mg/dL); if it is mg/dL, write the unit.`,
+        from,
+        to,
+      );
+    r.assume(
+      field,
+      reading.why === 'team-units'
+        ? `${cap(LABEL[field]!)} ${value} read as ${u} (no unit given; plausible both ways, so the team's ${r.units === 'si' ? 'SI' : 'US'} units were used).`
+        : `${cap(LABEL[field]!)} ${value} read as ${u} (no unit given; only plausible in ${u}).`,
+    );
+  }
+  const check = checkDual(field, u, value);
+  if (check.status === 'implausible') {
+    r.error(
+      'implausible',
+      field,
+      `"${r.frag(from, to)}" is outside the accepted range for ${LABEL[field]} (${check.range}).`,
+      from,
+      to,
+    );
+    return;
+  }
+  if (check.status === 'unusual')
+    r.warn(
+      'unusual',
+      field,
+      `"${r.frag(from, to)}" is unusual (usual ${check.range}); please check it.`,
+      from,
+      to,
+    );
+  r.set(field, { value, unit: u }, from, to);
+}
+
+export function pt(r: Reader, i: number): number {
+  let j = r.after(i);
+  const seconds = (k: number): number => (r.concept(k) === 'u:s' ? r.after(k) : k);
+  // PT +3s
+  if (r.tok(j)?.text === '+' && r.tok(j + 1)?.type === 'num') {
+    const num = readNumber(r.toks[j + 1]!.text, false);
+    if (num) {
+      let end = seconds(j + 2);
+      if (r.concept(end) === 'prolonged') end = r.after(end);
+      return ptProlongation(r, i, end, num.value);
+    }
+  }
+  // PT prolonged (by) 5 s
+  if (r.concept(j) === 'prolonged') {
+    j = r.after(j);
+    const k = r.skipSeps(j);
+    if (r.tok(k)?.text === '+') j = k + 1;
+    else j = k;
+    const t = r.tok(j);
+    const num = t?.type === 'num' ? readNumber(t.text, false) : undefined;
+    if (num) return ptProlongation(r, i, seconds(j + 1), num.value);
+    r.warn(
+      'not-understood',
+      'ptProlongationSeconds',
+      'PT is prolonged but by how much was not given; write e.g. "PT prolonged 5 s" or give the INR.',
+      i,
+      j,
+    );
+    return r.claim(i, j, 'pt');
+  }
+  // PT 14 s [prolonged]
+  const k = r.skipSeps(j);
+  const t = r.tok(k);
+  const num = t?.type === 'num' ? readNumber(t.text, false) : undefined;
+  if (num) {
+    const end = seconds(k + 1);
+    if (r.concept(end) === 'prolonged') return ptProlongation(r, i, r.after(end), num.value);
+    r.warn(
+      'not-understood',
+      'ptProlongationSeconds',
+      `"${r.frag(i, end)}" looks like an absolute prothrombin time; Child-Pugh needs the prolongation over control (e.g. "PT +3s") or the INR, so it was not used.`,
+      i,
+      end,
+    );
+    return r.claim(i, end, 'pt');
+  }
+  return i;
+}
+
+function ptProlongation(r: Reader, from: number, to: number, value: number): number {
+  const end = r.claim(from, to, 'pt');
+  if (r.scalar('ptProlongationSeconds', 'ptProlongationSeconds', value, from, to))
+    r.set('ptProlongationSeconds', value, from, to);
+  return end;
+}
+
+/** "1.200", "12.500": one dot followed by exactly three digits, 1-3 digits before it (not "0.123"). */
+function isDotGroup(raw: string): boolean {
+  const dot = raw.indexOf('.');
+  if (dot < 1 || dot > 3 || raw.length !== dot + 4 || raw.charCodeAt(0) === 48) return false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (k !== dot && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+const cap = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+const shortName = (field: DualField): string =>
+  field === 'bilirubin' ? 'bili' : field === 'albumin' ? 'alb' : 'Cr';
