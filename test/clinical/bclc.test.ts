@@ -18,28 +18,7 @@ import { childPugh } from '../../src/clinical/childPugh.js';
 import { IMPAIRED_FUNCTION_WARNING } from '../../src/clinical/liverFunction.js';
 import { transplantCriteria } from '../../src/clinical/transplant.js';
 import { TUMOUR_MISSING } from '../../src/clinical/tumourBurden.js';
-
-// Invented fixtures. A5 = every Child-Pugh item 1 point; B8; C13.
-const A5: CaseInputJson = {
-  bilirubin: { value: 0.8, unit: 'mg/dL' },
-  albumin: { value: 4, unit: 'g/dL' },
-  inr: 1.0,
-  ascites: 'none',
-  encephalopathy: 'none',
-};
-const B8: CaseInputJson = {
-  ...A5,
-  bilirubin: { value: 2.5, unit: 'mg/dL' },
-  albumin: { value: 3, unit: 'g/dL' },
-  ascites: 'mild',
-};
-const C13: CaseInputJson = {
-  bilirubin: { value: 4, unit: 'mg/dL' },
-  albumin: { value: 2.5, unit: 'g/dL' },
-  inr: 2.5,
-  ascites: 'moderate-severe',
-  encephalopathy: 'none',
-};
+import { A5, B8, C13 } from './fixtures.js';
 
 function stage(json: CaseInputJson, stated?: ReadonlySet<string>): BclcOutcome {
   const input = CaseInputSchema.parse(json);

@@ -8,28 +8,9 @@ import {
   liverFunction,
   liverFunctionFromChildPugh,
 } from '../../src/clinical/liverFunction.js';
+import { A5, B8, C13 } from './fixtures.js';
 
-// Invented labs. A5: everything 1 point. A6 with mild ascites. B8. C13.
-const A5: CaseInputJson = {
-  bilirubin: { value: 0.8, unit: 'mg/dL' },
-  albumin: { value: 4, unit: 'g/dL' },
-  inr: 1.0,
-  ascites: 'none',
-  encephalopathy: 'none',
-};
-const B8: CaseInputJson = {
-  ...A5,
-  bilirubin: { value: 2.5, unit: 'mg/dL' },
-  albumin: { value: 3, unit: 'g/dL' },
-  ascites: 'mild',
-};
-const C13: CaseInputJson = {
-  bilirubin: { value: 4, unit: 'mg/dL' },
-  albumin: { value: 2.5, unit: 'g/dL' },
-  inr: 2.5,
-  ascites: 'moderate-severe',
-  encephalopathy: 'none',
-};
+// Invented labs (A5, B8, C13 in ./fixtures.ts); A6 adds mild ascites.
 
 function run(json: CaseInputJson) {
   const input = CaseInputSchema.parse(json);

@@ -14,22 +14,9 @@ import {
   resectionConditionMet,
   treatmentPlan,
 } from '../../src/clinical/treatmentOptions.js';
+import { A5, C13 } from './fixtures.js';
 
-const A5: CaseInputJson = {
-  bilirubin: { value: 0.8, unit: 'mg/dL' },
-  albumin: { value: 4, unit: 'g/dL' },
-  inr: 1.0,
-  ascites: 'none',
-  encephalopathy: 'none',
-};
 const B7: CaseInputJson = { ...A5, ascites: 'mild', albumin: { value: 3.2, unit: 'g/dL' } };
-const C13: CaseInputJson = {
-  bilirubin: { value: 4, unit: 'mg/dL' },
-  albumin: { value: 2.5, unit: 'g/dL' },
-  inr: 2.5,
-  ascites: 'moderate-severe',
-  encephalopathy: 'none',
-};
 
 function plan(json: CaseInputJson): TreatmentPlan {
   const input = CaseInputSchema.parse(json);
