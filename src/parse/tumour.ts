@@ -240,12 +240,8 @@ export function tumourNoun(r: Reader, i: number): number {
   }
   const k = skipSepsTumour(r, j);
   if (r.concept(k) === 'largest') {
-    const l = largestSize(r, k);
-    if (l) {
-      const end = r.claim(i, l.end, 'tumour');
-      addStatement(r, { sizes: [], largest: l.size, from: i, to: end });
-      return end;
-    }
+    const end = claimLargest(r, i, k);
+    if (end !== null) return end;
   }
   const sizes = readSizes(r, k);
   if (sizes) {
@@ -260,10 +256,15 @@ export function tumourNoun(r: Reader, i: number): number {
 }
 
 export function largest(r: Reader, i: number): number {
-  const l = largestSize(r, i);
-  if (!l) return i;
-  const end = r.claim(i, l.end, 'tumour');
-  addStatement(r, { sizes: [], largest: l.size, from: i, to: end });
+  return claimLargest(r, i, i) ?? i;
+}
+
+/** "largest 4.2 cm" read at token `at` and claimed from token `from`; null when no size follows the word. */
+function claimLargest(r: Reader, from: number, at: number): number | null {
+  const l = largestSize(r, at);
+  if (!l) return null;
+  const end = r.claim(from, l.end, 'tumour');
+  addStatement(r, { sizes: [], largest: l.size, from, to: end });
   return end;
 }
 
@@ -273,12 +274,8 @@ export function multiFirst(r: Reader, i: number): number {
   if (r.concept(j) === 'tumour') j = r.after(j);
   const k = skipSepsTumour(r, j);
   if (r.concept(k) === 'largest') {
-    const l = largestSize(r, k);
-    if (l) {
-      const end = r.claim(i, l.end, 'tumour');
-      addStatement(r, { sizes: [], largest: l.size, from: i, to: end });
-      return end;
-    }
+    const end = claimLargest(r, i, k);
+    if (end !== null) return end;
   }
   const sizes = readSizes(r, k);
   if (sizes) {
