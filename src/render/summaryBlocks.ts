@@ -1,5 +1,4 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
-import type { CaseInput } from '../clinical/caseInput.js';
 import {
   ACTION_SHARE,
   ACTION_SHOW_EVIDENCE,
@@ -143,32 +142,16 @@ function compactTreatment(groups: OptionGroup[]): SectionBlock[] {
   return lines.length ? [section(capLines(lines, 2500).join('\n'))] : [];
 }
 
-/** Drops fields equal to their schema defaults, to make a share value shorter; the listener re-applies them. */
-function withoutDefaults(input: CaseInput): Record<string, unknown> {
-  const defaults: Record<string, unknown> = {
-    ecogCancerRelated: true,
-    dialysis: false,
-    cholestatic: false,
-    macrovascularInvasion: false,
-    extrahepaticSpread: false,
-    infiltrative: false,
-  };
-  return Object.fromEntries(
-    Object.entries(input).filter(([k, v]) => v !== undefined && !(k in defaults && defaults[k] === v)),
-  );
-}
-
 /**
  * The "Share with channel" value: the CaseInput (never the typed text), the parser's assumptions and the view.
- * Assumptions are dropped first when the value would pass 2000 characters, then default-valued fields; null
- * when even that does not fit.
+ * Assumptions are dropped when the value would pass 2000 characters; the schema's limits (at most 50 nodules)
+ * keep the CaseInput itself well under that (a test checks the longest valid case), and null means no button.
  */
 export function shareValue(outcome: SummaryOutcome, view: SummaryView): string | null {
   const assumptions = outcome.parse.assumptions.map((p) => p.message);
   const candidates: ShareValue[] = [
     { v: 1, input: { ...outcome.input }, assumptions, view },
     { v: 1, input: { ...outcome.input }, assumptions: [], view },
-    { v: 1, input: withoutDefaults(outcome.input), assumptions: [], view },
   ];
   for (const c of candidates) {
     const json = JSON.stringify(c);

@@ -13,7 +13,7 @@ import {
 } from '../../src/render/actions.js';
 import { headline } from '../../src/render/headline.js';
 import { blockKitViolations } from '../../src/render/limits.js';
-import { renderSummaryMessage, type SummaryView } from '../../src/render/summaryBlocks.js';
+import { renderSummaryMessage, type SummaryView, shareValue } from '../../src/render/summaryBlocks.js';
 import {
   arbAssessment,
   arbInput,
@@ -318,5 +318,37 @@ describe('renderSummaryMessage, any assessment', { timeout: 120_000 }, () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('shareValue for long cases', () => {
+  it('the longest valid case still fits 2000 characters and parses back to the same case', () => {
+    // 50 nodules (the schema's maximum), each a full-length decimal under 30 cm, plus every other field.
+    const input = CaseInputSchema.parse({
+      ...inputB,
+      noduleCount: undefined,
+      largestNoduleCm: undefined,
+      nodulesCm: Array.from({ length: 50 }, (_, i) => (i % 29) + Math.PI / 10 ** 4),
+      totalDiameterCm: undefined,
+      ptProlongationSeconds: 10 + Math.PI,
+      pivka: { value: 100_000 * Math.E, unit: 'mAU/mL' },
+      portalHypertension: true,
+      dialysis: true,
+      cholestatic: true,
+      ecogCancerRelated: false,
+    });
+    const longAssumptions = Array.from({ length: 30 }, () => ({
+      field: 'albumin',
+      message: 'x'.repeat(100),
+    }));
+    const raw = shareValue(
+      { ...outcomeB, input, parse: { ...parseB, assumptions: longAssumptions } },
+      'full',
+    );
+    expect(raw).not.toBeNull();
+    expect(raw!.length).toBeLessThanOrEqual(2000);
+    const value = ShareValueSchema.parse(JSON.parse(raw!));
+    expect(value.assumptions).toEqual([]);
+    expect(CaseInputSchema.parse(value.input)).toEqual(input);
   });
 });
