@@ -1,8 +1,9 @@
 import { MrecistInputSchema } from '../clinical/assessment.js';
+import { editDistance } from '../text/editDistance.js';
 import { findIdentifierRanges } from './identifiers.js';
 import type { NotUnderstood, ParseIssue, RecognisedSpan } from './parseResult.js';
 import { readNumber, tokenize } from './tokenize.js';
-import { editDistance, suggest } from './vocabulary.js';
+import { suggest } from './vocabulary.js';
 
 /**
  * mRECIST phrasing for the `mrecist` subcommand: "baseline 52 nadir 30 now 37 mm, new lesion". Sums of viable

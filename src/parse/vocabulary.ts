@@ -1,3 +1,4 @@
+import { editDistance } from '../text/editDistance.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -860,35 +861,6 @@ const NO_SUGGEST = new Set([
   'rfa',
   'mwa',
 ]);
-
-/** Optimal string alignment (Damerau-Levenshtein with adjacent transpositions), capped at `max + 1`. */
-let scratch = new Int32Array(64 * 64);
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  if (scratch.length < rows * cols) scratch = new Int32Array(rows * cols);
-  const d = scratch;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(
-        d[(i - 1) * cols + j]! + 1,
-        d[i * cols + j - 1]! + 1,
-        d[(i - 1) * cols + j - 1]! + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
-      d[i * cols + j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return d[rows * cols - 1]!;
-}
 
 /**
  * A close vocabulary word for an unknown one (`bilu` → `bili`), or undefined. Words shorter than three letters,

@@ -1,5 +1,6 @@
 import type { BclcStage } from '../clinical/assessment.js';
 import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
+import { editDistance } from '../text/editDistance.js';
 import { biomarkers } from './data/biomarkers.js';
 import { drugs } from './data/drugs.js';
 import { emerging } from './data/emerging.js';
@@ -162,24 +163,9 @@ function compact(s: string): string {
   return s.replace(/ /g, '');
 }
 
-/** Levenshtein distance, early exit above `max`. */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
-}
+/** The search has always ranked on plain Levenshtein distance (a swap costs two); kept so rankings stay put. */
+const levenshtein = (a: string, b: string, max?: number) =>
+  editDistance(a, b, max, { transpositions: false });
 
 function typoTolerance(length: number): number {
   if (length >= 8) return 2;
@@ -346,7 +332,7 @@ function tokenMatch(qt: string, tokens: Set<string>): number {
   const tol = typoTolerance(qt.length);
   for (const t of tokens) {
     if (qt.length >= 3 && t.startsWith(qt)) best = Math.max(best, 0.9);
-    else if (tol > 0 && editDistance(qt, t, tol) <= tol) best = Math.max(best, 0.7);
+    else if (tol > 0 && levenshtein(qt, t, tol) <= tol) best = Math.max(best, 0.7);
     if (best >= 0.9) break;
   }
   return best;
@@ -377,7 +363,7 @@ function textScore(item: Indexed, q: string): number {
   if (tol > 0) {
     let best = 0;
     for (const k of item.keys) {
-      const d = editDistance(qc, k.compact, tol);
+      const d = levenshtein(qc, k.compact, tol);
       if (d <= tol) best = Math.max(best, 500 - 10 * d);
     }
     return best;
@@ -403,8 +389,8 @@ function suggestionsFor(q: string, count = 5): string[] {
   for (const item of INDEX) {
     for (const k of item.keys) {
       if (k.display === item.entry.id) continue;
-      const whole = editDistance(qc, k.compact);
-      const prefix = editDistance(qc, k.compact.slice(0, qc.length));
+      const whole = levenshtein(qc, k.compact);
+      const prefix = levenshtein(qc, k.compact.slice(0, qc.length));
       scored.push({ display: k.display, d: Math.min(whole, prefix + 1) });
     }
   }
