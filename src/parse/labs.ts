@@ -1,3 +1,4 @@
+import { AFP_IU_ML_TO_NG_ML } from '../clinical/units.js';
 import { LABEL } from './fields.js';
 import type { Reader } from './reader.js';
 import { readNumber } from './tokenize.js';
@@ -171,10 +172,10 @@ export function applyLab(r: Reader, field: LabField, v: LabValue, from: number, 
     case 'afp': {
       let value = v.value;
       if (unit === 'IU/mL') {
-        value = tidy(v.value * 1.21);
+        value = tidy(v.value * AFP_IU_ML_TO_NG_ML);
         r.assume(
           'afp',
-          `AFP ${v.value} IU/mL converted to ${value} ng/mL (1 IU/mL = 1.21 ng/mL, WHO 72/225).`,
+          `AFP ${v.value} IU/mL converted to ${value} ng/mL (1 IU/mL = ${AFP_IU_ML_TO_NG_ML} ng/mL, WHO 72/225).`,
         );
       } else if (unit === undefined) {
         r.assume('afp', `AFP ${v.value} read as ng/mL (no unit given).`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseInputJson } from '../clinical/caseInput.js';
 
 /**
- * What the free-text parser returns (issue 3). Character ranges are UTF-16 offsets into the text given,
+ * What the free-text parser returns. Character ranges are UTF-16 offsets into the text given,
  * `end` exclusive. A fragment of kind `identifier` never carries its text: it is a range only, so the
  * identifier cannot travel further than the parser.
  */
@@ -80,6 +80,10 @@ export const ParseIssueSchema = z.strictObject({
     'privacy',
     'microvascular-invasion',
     'not-understood',
+    /** Longer than the parser reads (MAX_TEXT_LENGTH); nothing was read. */
+    'too-long',
+    /** The parser failed inside: a bug. Its own code, so tests (the fuzz run) can assert it never appears. */
+    'internal',
   ]),
   field: z.string().optional(),
   message: z.string(),

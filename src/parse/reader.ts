@@ -1,5 +1,6 @@
 import { type FieldEntry, LABEL, type StoreKey, same } from './fields.js';
 import { describeIdentifier, findIdentifierRanges } from './identifiers.js';
+import { normalisePaste } from './normalise.js';
 import type {
   NotUnderstood,
   ParseAssumption,
@@ -73,12 +74,14 @@ export class Reader {
     readonly text: string,
     readonly units: UnitSystem | undefined,
   ) {
-    this.toks = tokenize(text);
+    // Typographic and invisible characters are folded first (same length, so every span still points into `text`).
+    const plain = normalisePaste(text);
+    this.toks = tokenize(plain);
     const n = this.toks.length;
     this.ident = new Uint8Array(n);
     this.claimed = new Uint8Array(n);
     this.spanAt = new Array<RecognisedSpan | undefined>(n).fill(undefined);
-    const ranges = findIdentifierRanges(text, this.toks);
+    const ranges = findIdentifierRanges(plain, this.toks);
     if (ranges.length > 0) {
       let r = 0;
       for (let i = 0; i < n; i++) {

@@ -1,8 +1,11 @@
 /**
  * A single linear pass over the text: words (letter runs, Unicode letters included, so `µmol` and `α` are
  * words), numbers (ASCII digits with `.` or `,` between digits) and single punctuation characters.
- * No regular expression runs over more than one code point, so the tokenizer cannot backtrack.
+ * No regular expression runs over more than one code point, so the tokenizer cannot backtrack. Invisible
+ * characters (zero-width space and joiners, soft hyphen, BOM) are skipped: inside a word or number they are
+ * dropped from `text`/`lower` while `start`/`end` still cover them, and between tokens they are no space.
  */
+import { isInvisible } from './normalise.js';
 
 export type TokenType = 'word' | 'num' | 'punct';
 
@@ -27,6 +30,20 @@ const isSpace = (ch: string): boolean => ch.trim() === '';
 const isLetter = (code: number, ch: string): boolean =>
   code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) : LETTER.test(ch);
 
+/** The code point at k is a letter (an invisible character inside a word is kept only before one). */
+function isWordCode(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  const cp = text.codePointAt(k) ?? 0;
+  return LETTER.test(String.fromCodePoint(cp));
+}
+
+function stripInvisible(s: string): string {
+  let out = '';
+  for (let k = 0; k < s.length; k++) if (!isInvisible(s.charCodeAt(k))) out += s[k];
+  return out;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -39,6 +56,10 @@ export function tokenize(text: string): Token[] {
     if (code === 32 || (code >= 9 && code <= 13)) {
       spaceBefore = true;
       if (code === 10 || code === 13) newlineBefore = true;
+      i++;
+      continue;
+    }
+    if (isInvisible(code)) {
       i++;
       continue;
     }
@@ -58,11 +79,20 @@ export function tokenize(text: string): Token[] {
     let type: TokenType;
     /** Whether the token may hold upper-case letters (lower-casing is skipped when it cannot). */
     let mixed = false;
+    /** Whether an invisible character lies inside the token (it is then dropped from the token's text). */
+    let invisible = false;
     if (isDigit(code)) {
       type = 'num';
       i++;
       for (;;) {
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        for (;;) {
+          const c = text.charCodeAt(i);
+          if (isDigit(c)) i++;
+          else if (isInvisible(c) && isDigit(text.charCodeAt(i + 1))) {
+            invisible = true;
+            i++;
+          } else break;
+        }
         const sep = text.charCodeAt(i);
         if ((sep === 46 || sep === 44) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
           i++;
@@ -86,6 +116,11 @@ export function tokenize(text: string): Token[] {
           continue;
         }
         if (c < 128) break;
+        if (isInvisible(c) && i + 1 < n && isWordCode(text, i + 1)) {
+          invisible = true;
+          i++;
+          continue;
+        }
         const cp = text.codePointAt(i) ?? 0;
         const w = cp > 0xffff ? 2 : 1;
         if (!LETTER.test(text.slice(i, i + w))) break;
@@ -97,7 +132,8 @@ export function tokenize(text: string): Token[] {
       mixed = code >= 128;
       i += width;
     }
-    const tokenText = text.slice(start, i);
+    const raw = text.slice(start, i);
+    const tokenText = invisible ? stripInvisible(raw) : raw;
     tokens.push({
       type,
       start,

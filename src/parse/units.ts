@@ -1,4 +1,9 @@
 import { PLAUSIBLE } from '../clinical/plausibility.js';
+import {
+  ALBUMIN_G_DL_TO_G_L,
+  BILIRUBIN_MG_DL_TO_UMOL_L,
+  CREATININE_MG_DL_TO_UMOL_L,
+} from '../clinical/units.js';
 import type { UnitSystem } from './parseResult.js';
 
 /**
@@ -16,8 +21,12 @@ export const DUAL_UNITS: Record<DualField, { us: DualUnit; si: DualUnit }> = {
   creatinine: { us: 'mg/dL', si: 'umol/L' },
 };
 
-/** Conversion factor from the US unit to the SI unit (clinical.md §9.1). */
-export const SI_FACTOR: Record<DualField, number> = { bilirubin: 17.1, albumin: 10, creatinine: 88.4 };
+/** Conversion factor from the US unit to the SI unit: the clinical core's constants, never written here. */
+export const SI_FACTOR: Record<DualField, number> = {
+  bilirubin: BILIRUBIN_MG_DL_TO_UMOL_L,
+  albumin: ALBUMIN_G_DL_TO_G_L,
+  creatinine: CREATININE_MG_DL_TO_UMOL_L,
+};
 
 type Range = { min: number; max: number; usualMin?: number; usualMax?: number };
 const rangeTable = (field: DualField, unit: DualUnit): Range =>
