@@ -40,9 +40,7 @@ export function assessText(text: string, options: PipelineOptions = {}): Pipelin
     }));
     return { status: 'not-assessed', parse: { ...parse, errors }, reason: 'parse-errors' };
   }
-  // The keys the parser read tell "stated" from the schema's defaults (invasion, spread, ECOG attribution).
-  const stated = new Set(Object.keys(parse.input));
-  return { status: 'assessed', parse, input: checked.data, assessment: assess(checked.data, stated) };
+  return { status: 'assessed', parse, input: checked.data, assessment: assess(checked.data) };
 }
 
 /** A parse result for input that arrived structured (modal, JSON file): nothing typed, nothing assumed. */
@@ -75,6 +73,6 @@ export function assessCaseInput(raw: unknown): StructuredOutcome {
     status: 'assessed',
     parse: structuredParse(raw as ParseResult['input']),
     input: checked.data,
-    assessment: assess(checked.data, new Set(Object.keys(raw as object))),
+    assessment: assess(checked.data),
   };
 }

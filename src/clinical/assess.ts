@@ -34,14 +34,12 @@ export type { Assessment } from './assessment.js';
 /**
  * The one aggregator every door calls: every calculator, BCLC 2022 and its treatment options, with what could not
  * be computed (`notEvaluable`), what was assumed (`assumptions`), what deserves caution (`warnings`) and the version
- * of every rule applied (`rules`). Pure; never imputes a missing value (DESIGN.md).
+ * of every rule applied (`rules`). Pure; never imputes a missing value. Each rule says itself what an absent input
+ * means to it and reports the assumption where it applies.
  *
- * @param input a CaseInput after `CaseInputSchema` (defaults applied).
- * @param stated the CaseInput keys the user actually gave (the pipeline passes `Object.keys(rawInput)`). The schema
- *   defaults `macrovascularInvasion`, `extrahepaticSpread`, `infiltrative` to false and `ecogCancerRelated` to true,
- *   which cannot be told from "given" after parsing. Without `stated`, every defaulted flag is reported as assumed.
+ * @param input a CaseInput after `CaseInputSchema`; an absent key is "not stated".
  */
-export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessment {
+export function assess(input: CaseInput): Assessment {
   const notEvaluable: NotEvaluable[] = [];
   const warnings: string[] = [];
   const assumptions: string[] = [];
@@ -60,7 +58,8 @@ export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessme
   };
 
   const albiResult = take('ALBI', albi(input), ALBI_RULE, MALBI_RULE);
-  const childPughResult = take('Child-Pugh', childPugh(input), CHILD_PUGH_RULE);
+  const childPughComputed = childPugh(input);
+  const childPughResult = take('Child-Pugh', childPughComputed, CHILD_PUGH_RULE);
   const meldValue = take('MELD', meld(input), MELD_RULE);
   const meldNaValue = take('MELD-Na', meldNa(input), MELD_NA_RULE);
   const meld3Value = take('MELD 3.0', meld3(input), MELD_3_RULE);
@@ -68,6 +67,7 @@ export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessme
   const transplant = transplantCriteria(input);
   notEvaluable.push(...transplant.notEvaluable);
   warnings.push(...transplant.notes);
+  assumptions.push(...transplant.assumptions);
   const t = transplant.result;
   if (t.milan !== null) rules.push(MILAN_RULE);
   if (t.ucsf !== null) rules.push(UCSF_RULE);
@@ -79,18 +79,13 @@ export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessme
   const mhap2Result = take('mHAP-II', mhap2(input), MHAP2_RULE);
   const sixAndTwelveResult = take('Six-and-twelve', sixAndTwelve(input), SIX_AND_TWELVE_RULE);
 
-  const bclc = bclcStage(input, childPughResult, t, { stated });
+  const bclc = take('BCLC', bclcStage(input, childPughComputed, t), BCLC_2022_RULE);
   let treatment: Assessment['treatment'] = null;
-  if (bclc.ok) {
-    rules.push(BCLC_2022_RULE);
-    warnings.push(...bclc.warnings);
-    treatment = treatmentPlan(input, bclc.value, t);
+  if (bclc) {
+    treatment = treatmentPlan(input, bclc, t);
     if (treatment.notes.includes(BILIRUBIN_CUT_ASSUMPTION)) assumptions.push(BILIRUBIN_CUT_ASSUMPTION);
-  } else {
-    notEvaluable.push({ score: 'BCLC', missing: bclc.missing });
   }
 
-  assumptions.push(...flagAssumptions(input, stated, bclc.ok ? bclc.value.stage : null));
   warnings.push(...unusualValueWarnings(input));
 
   return {
@@ -98,7 +93,7 @@ export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessme
     albi: albiResult,
     childPugh: childPughResult,
     meld: { meld: meldValue, meldNa: meldNaValue, meld3: meld3Value },
-    bclc: bclc.ok ? bclc.value : null,
+    bclc,
     treatment,
     transplant: t,
     hap: hapResult,
@@ -109,39 +104,6 @@ export function assess(input: CaseInput, stated?: ReadonlySet<string>): Assessme
     assumptions: unique(assumptions),
     rules: uniqueBy(rules, (r) => r.id),
   };
-}
-
-export const INVASION_SPREAD_ASSUMED =
-  'macrovascular invasion and extrahepatic spread taken as absent (not stated)';
-export const INVASION_ASSUMED = 'macrovascular invasion taken as absent (not stated)';
-export const SPREAD_ASSUMED = 'extrahepatic spread taken as absent (not stated)';
-export const INFILTRATIVE_ASSUMED = 'infiltrative pattern taken as absent (not stated)';
-export const ECOG_CANCER_RELATED_ASSUMED = (ecog: number): string =>
-  `ECOG ${ecog} taken as cancer-related (not stated); if it reflects comorbidity, BCLC would not upstage to C`;
-
-/** What the defaults of the CaseInput schema made the core assume (issue 2: shown to the user). */
-export function flagAssumptions(
-  input: CaseInput,
-  stated: ReadonlySet<string> | undefined,
-  stage: string | null,
-): string[] {
-  const given = (key: string) => stated?.has(key) ?? false;
-  const out: string[] = [];
-  const invasionAssumed = !input.macrovascularInvasion && !given('macrovascularInvasion');
-  const spreadAssumed = !input.extrahepaticSpread && !given('extrahepaticSpread');
-  if (invasionAssumed && spreadAssumed) out.push(INVASION_SPREAD_ASSUMED);
-  else if (invasionAssumed) out.push(INVASION_ASSUMED);
-  else if (spreadAssumed) out.push(SPREAD_ASSUMED);
-  if (
-    input.ecog !== undefined &&
-    input.ecog >= 1 &&
-    input.ecog <= 2 &&
-    input.ecogCancerRelated &&
-    !given('ecogCancerRelated')
-  )
-    out.push(ECOG_CANCER_RELATED_ASSUMED(input.ecog));
-  if (stage === 'B' && !input.infiltrative && !given('infiltrative')) out.push(INFILTRATIVE_ASSUMED);
-  return out;
 }
 
 const high = (name: string, value: number, unit: string, usual: number) =>

@@ -8,8 +8,10 @@ import type {
   TransplantResult,
 } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
+import { type Computed, computed, notComputed } from './computed.js';
 import { IMPAIRED_FUNCTION_WARNING, liverFunction } from './liverFunction.js';
-import { UCSF_DIAMETERS_MISSING } from './transplant.js';
+import { invasionSpreadAssumption } from './notStated.js';
+import { EXTENDED_CRITERIA, UCSF_DIAMETERS_MISSING } from './transplant.js';
 import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
 
 /**
@@ -41,23 +43,6 @@ export const BCLC_2022_RULE: RuleVersion = {
   source: 'Reig M et al. J Hepatol 2022;76(3):681–693, doi 10.1016/j.jhep.2021.11.018',
 };
 
-export type BclcOutcome =
-  | {
-      ok: true;
-      value: BclcResult;
-      /** Cautions for the Assessment's `warnings` (impaired function, decompensation despite Child-Pugh A). */
-      warnings: string[];
-    }
-  | { ok: false; missing: string[] };
-
-export interface BclcOptions {
-  /**
-   * The CaseInput keys the user actually gave. Used only to say when the infiltrative pattern was not stated (it
-   * would move a BCLC-B patient to systemic therapy). When undefined, every defaulted flag counts as not stated.
-   */
-  stated?: ReadonlySet<string> | undefined;
-}
-
 export const NOT_CANCER_RELATED_NOTE = (ecog: number): string =>
   `ECOG ${ecog} recorded as not cancer-related (e.g. comorbidity): staged as ECOG 0, because BCLC upstages ` +
   'on cancer-related performance status only';
@@ -80,19 +65,6 @@ export const TRANSPLANT_UNKNOWN_NOTE =
   'Milan criteria could not be evaluated from the inputs: if the tumour is within transplant criteria, evaluate ' +
   'for liver transplantation (BCLC 2022 exception for tumour burden acceptable for transplant)';
 
-/** Child-Pugh's inputs that are absent, in the calculator's own words (childPugh.ts). */
-export function childPughMissing(input: CaseInput): string[] {
-  const missing: string[] = [];
-  if (!input.bilirubin) missing.push('bilirubin');
-  if (!input.albumin) missing.push('albumin');
-  if (input.inr === undefined && input.ptProlongationSeconds === undefined)
-    missing.push('inr or ptProlongationSeconds');
-  if (!input.ascites) missing.push('ascites');
-  if (!input.encephalopathy) missing.push('encephalopathy');
-  // A Child-Pugh that is null with every input present cannot happen; name the score rather than return nothing.
-  return missing.length > 0 ? missing : ['Child-Pugh'];
-}
-
 const LIVER_WORDS: Record<LiverFunction, string> = {
   preserved: 'preserved liver function',
   impaired: 'impaired liver function',
@@ -109,12 +81,22 @@ export function tumourStage(burden: TumourBurden, liver: LiverFunction): Exclude
   return 'B';
 }
 
+/**
+ * ECOG 1-2 with `ecogCancerRelated` not stated: read as cancer-related (BCLC's default reading of performance
+ * status in a patient with HCC), and said so, because a comorbidity would keep the tumour-based stage.
+ */
+export const ECOG_CANCER_RELATED_ASSUMED = (ecog: number): string =>
+  `ECOG ${ecog} taken as cancer-related (not stated); if it reflects comorbidity, BCLC would not upstage to C`;
+
+/** Stage B with `infiltrative` not stated: read as not infiltrative (it would move the subgroup to systemic therapy). */
+export const INFILTRATIVE_ASSUMED = 'infiltrative pattern taken as absent (not stated)';
+
 export function bclcStage(
   input: CaseInput,
-  childPugh: ChildPughResult | null,
+  childPughResult: Computed<ChildPughResult>,
   transplant: TransplantResult,
-  options: BclcOptions = {},
-): BclcOutcome {
+): Computed<BclcResult> {
+  const childPugh = childPughResult.ok ? childPughResult.value : null;
   const liver = childPugh ? liverFunction(input, childPugh) : null;
   const warnings = liver ? [...liver.warnings] : [];
   const notes: string[] = [];
@@ -132,9 +114,9 @@ export function bclcStage(
       notes.push(transplant.milan === true ? TRANSPLANT_EVALUATION_NOTE : TRANSPLANT_UNKNOWN_NOTE);
       if (ecogD) notes.push(TRANSPLANT_POOR_PS_CAVEAT);
     }
-    return {
-      ok: true,
-      value: {
+    // Stage D reads neither invasion, spread nor the ECOG attribution, so it assumes nothing about them.
+    return computed(
+      {
         stage: 'D',
         liverFunction: liver?.liverFunction ?? null,
         basis: `Stage D: ${reasons.join(' and ')}.`,
@@ -142,23 +124,33 @@ export function bclcStage(
         notes,
       },
       // The impaired-function caveat is about the first options of stages 0-C, not about D.
-      warnings: warnings.filter((w) => w !== IMPAIRED_FUNCTION_WARNING),
-    };
+      { warnings: warnings.filter((w) => w !== IMPAIRED_FUNCTION_WARNING) },
+    );
   }
 
-  const invasion = input.macrovascularInvasion;
-  const spread = input.extrahepaticSpread;
-  const cancerEcog = ecog !== undefined && ecog >= 1 && input.ecogCancerRelated;
+  const invasion = input.macrovascularInvasion === true;
+  const spread = input.extrahepaticSpread === true;
+  // Absent attribution reads as cancer-related; only a stated `false` keeps the tumour-based stage.
+  const cancerEcog = ecog !== undefined && ecog >= 1 && input.ecogCancerRelated !== false;
   const burden = tumourBurden(input);
 
   const missing: string[] = [];
   if (ecog === undefined) missing.push('ecog');
-  if (!childPugh) missing.push(...childPughMissing(input));
+  if (!childPughResult.ok) missing.push(...childPughResult.missing);
   if (!(invasion || spread || cancerEcog) && !burden) missing.push(TUMOUR_MISSING);
-  if (missing.length > 0 || !liver || ecog === undefined) return { ok: false, missing };
+  if (missing.length > 0 || !liver || ecog === undefined) return notComputed(missing);
 
   const lf = liver.liverFunction;
-  if (ecog >= 1 && !input.ecogCancerRelated) notes.push(NOT_CANCER_RELATED_NOTE(ecog));
+  if (ecog >= 1 && input.ecogCancerRelated === false) notes.push(NOT_CANCER_RELATED_NOTE(ecog));
+  // What this stage took as given. Invasion or spread stated present decides C alone, and then neither the other
+  // flag nor the ECOG attribution can change the stage.
+  const assumptions: string[] = [];
+  const ecogAssumed = cancerEcog && input.ecogCancerRelated === undefined && !(invasion || spread);
+  if (ecogAssumed) assumptions.push(ECOG_CANCER_RELATED_ASSUMED(ecog));
+  const flags = invasionSpreadAssumption(input);
+  // Stage C from a stated cancer-related ECOG does not depend on invasion or spread.
+  const flagsRead = !(cancerEcog && input.ecogCancerRelated === true);
+  if (flags && flagsRead) assumptions.push(flags);
   if (lf === 'impaired') notes.push(IMPAIRED_STAGE_NOTE);
   const liverText = `${cpText} (${LIVER_WORDS[lf]})`;
 
@@ -168,17 +160,16 @@ export function bclcStage(
     if (invasion) reasons.push('macrovascular invasion');
     if (spread) reasons.push('extrahepatic spread');
     if (cancerEcog) reasons.push(`ECOG ${ecog}, cancer-related`);
-    return {
-      ok: true,
-      value: {
+    return computed(
+      {
         stage: 'C',
         liverFunction: lf,
         basis: `Stage C: ${reasons.join(', ')}; ${liverText}.`,
         subgroup: null,
         notes,
       },
-      warnings,
-    };
+      { assumptions, warnings },
+    );
   }
 
   // Tumour-based stage (ECOG 0, or 1-2 not cancer-related). `burden` is non-null here (checked above).
@@ -189,25 +180,18 @@ export function bclcStage(
     stage === 'A' && b.count === 1 && b.largestCm <= 2 && lf === 'impaired'
       ? ' (a single nodule <= 2 cm is stage 0 only with preserved liver function)'
       : '';
-  return {
-    ok: true,
-    value: {
+  if (stage === 'B' && input.infiltrative === undefined) assumptions.push(INFILTRATIVE_ASSUMED);
+  return computed(
+    {
       stage,
       liverFunction: lf,
       basis: `Stage ${stage}: ${describeTumour(b)}, no macrovascular invasion or extrahepatic spread, ${ecogText}, ${liverText}${smallButImpaired}.`,
-      subgroup: stage === 'B' ? bclcBSubgroup(input, transplant, options.stated) : null,
+      subgroup: stage === 'B' ? bclcBSubgroup(input, transplant) : null,
       notes,
     },
-    warnings,
-  };
+    { assumptions, warnings },
+  );
 }
-
-const EXTENDED_CRITERIA = [
-  ['UCSF', (t: TransplantResult) => t.ucsf],
-  ['up-to-seven', (t: TransplantResult) => t.upToSeven],
-  ['AFP model low risk', (t: TransplantResult) => (t.afpModel ? t.afpModel.lowRisk : null)],
-  ['Metroticket 2.0', (t: TransplantResult) => t.metroticket2],
-] as const;
 
 export const CONFIRM_TACE_FEATURES =
   'MDT to confirm well-defined nodules, preserved portal flow and selective access to the feeding arteries';
@@ -223,13 +207,9 @@ export const INFILTRATIVE_NOT_STATED = 'infiltrative pattern not stated';
  * Which extended criterion applies is a local rule (digest §10.9): any of UCSF, up-to-seven, AFP model low risk or
  * Metroticket 2.0 counts, and the reason says which were met.
  */
-export function bclcBSubgroup(
-  input: CaseInput,
-  transplant: TransplantResult,
-  stated?: ReadonlySet<string>,
-): BclcBSubgroup {
-  const infiltrativeStated = stated?.has('infiltrative') ?? false;
-  if (input.infiltrative) {
+export function bclcBSubgroup(input: CaseInput, transplant: TransplantResult): BclcBSubgroup {
+  const infiltrativeStated = input.infiltrative !== undefined;
+  if (input.infiltrative === true) {
     return {
       id: 'systemic',
       reason:
@@ -238,8 +218,8 @@ export function bclcBSubgroup(
       decidingInputs: [],
     };
   }
-  const met = EXTENDED_CRITERIA.filter(([, get]) => get(transplant) === true).map(([name]) => name);
-  const unknown = EXTENDED_CRITERIA.filter(([, get]) => get(transplant) === null).map(([name]) => name);
+  const met = EXTENDED_CRITERIA.filter((c) => c.within(transplant) === true).map((c) => c.name);
+  const unknown = EXTENDED_CRITERIA.filter((c) => c.within(transplant) === null).map((c) => c.name);
   const infiltrativeInput = infiltrativeStated ? [] : [INFILTRATIVE_NOT_STATED];
   if (met.length > 0) {
     return {

@@ -86,22 +86,35 @@ export const CaseInputSchema = z
       .min(0, 'must be a whole number from 0 to 4')
       .max(4, 'must be a whole number from 0 to 4')
       .optional(),
-    /** BCLC upstages on cancer-related performance status only; ECOG from comorbidity is marked false. */
-    ecogCancerRelated: z.boolean().default(true),
+    /**
+     * BCLC upstages on cancer-related performance status only; ECOG from comorbidity is marked false. Absent means
+     * not stated: BCLC reads ECOG 1-2 as cancer-related and says so (bclc.ts).
+     */
+    ecogCancerRelated: z.boolean().optional(),
     sex: SexSchema.optional(),
-    /** >= 2 dialysis sessions, or >= 24 h of CVVHD, in the 7 days before the creatinine. */
-    dialysis: z.boolean().default(false),
-    /** PBC or PSC: Child-Pugh uses the cholestatic bilirubin bands. */
-    cholestatic: z.boolean().default(false),
+    /**
+     * >= 2 dialysis sessions, or >= 24 h of CVVHD, in the 7 days before the creatinine. Absent means not stated: the
+     * MELD family uses the creatinine given (meld.ts).
+     */
+    dialysis: z.boolean().optional(),
+    /**
+     * PBC or PSC: Child-Pugh uses the cholestatic bilirubin bands. Absent means not stated: the standard bands are
+     * used, with an assumption where the two would score differently (childPugh.ts).
+     */
+    cholestatic: z.boolean().optional(),
     nodulesCm: z.array(noduleDiameter).min(1, 'needs at least one diameter').max(50).optional(),
     noduleCount: rangeCheck('noduleCount').int('must be a whole number').optional(),
     largestNoduleCm: noduleDiameter.optional(),
     totalDiameterCm: rangeCheck('totalDiameterCm')
       .refine((v) => v > 0, 'must be greater than zero')
       .optional(),
-    macrovascularInvasion: z.boolean().default(false),
-    extrahepaticSpread: z.boolean().default(false),
-    infiltrative: z.boolean().default(false),
+    /**
+     * Absent means not stated. BCLC and the transplant criteria read an absent invasion or spread as absent and say
+     * so (notStated.ts); BCLC-B reads an absent infiltrative pattern the same way.
+     */
+    macrovascularInvasion: z.boolean().optional(),
+    extrahepaticSpread: z.boolean().optional(),
+    infiltrative: z.boolean().optional(),
     /** Clinically significant portal hypertension (BCLC 0/A resection branch). Unknown when absent. */
     portalHypertension: z.boolean().optional(),
   })
@@ -141,10 +154,13 @@ export const CaseInputSchema = z
     }
   });
 
-/** What a caller may send (defaults not yet applied). */
-export type CaseInputJson = z.input<typeof CaseInputSchema>;
-/** What the clinical core works on (defaults applied). */
+/**
+ * What the clinical core works on. The schema has no defaults, so an absent key means "not stated" on both sides
+ * of the schema and survives every JSON round trip (the Share button, the CLI's `--input`).
+ */
 export type CaseInput = z.output<typeof CaseInputSchema>;
+/** What a caller may send: the same shape as CaseInput, before validation. */
+export type CaseInputJson = z.input<typeof CaseInputSchema>;
 export type Ascites = z.infer<typeof AscitesSchema>;
 export type Encephalopathy = z.infer<typeof EncephalopathySchema>;
 export type Sex = z.infer<typeof SexSchema>;

@@ -48,6 +48,10 @@ export function childPughClass(points: number): ChildPughClass {
   return points <= 9 ? 'B' : 'C';
 }
 
+/** The assumption when `cholestatic` is absent and the PBC/PSC bands would give the bilirubin fewer points. */
+export const CHOLESTATIC_ASSUMED =
+  'Child-Pugh bilirubin scored on the standard bands: PBC/PSC not stated (its bands would score this bilirubin lower)';
+
 export function childPugh(input: CaseInput): Computed<ChildPughResult> {
   const { bilirubin, albumin, inr, ptProlongationSeconds, ascites, encephalopathy } = input;
   const missing: string[] = [];
@@ -68,8 +72,16 @@ export function childPugh(input: CaseInput): Computed<ChildPughResult> {
     coagulationScore.by === 'pt'
       ? ['Child-Pugh coagulation scored on prothrombin time prolongation because INR was not given']
       : [];
+  const cholestatic = input.cholestatic === true;
+  const bilirubinMg = bilirubinMgDl(bilirubin);
+  // Not stated reads as not PBC/PSC; said only where the two band sets would score this bilirubin differently.
+  if (
+    input.cholestatic === undefined &&
+    bilirubinPoints(bilirubinMg, true) !== bilirubinPoints(bilirubinMg, false)
+  )
+    assumptions.push(CHOLESTATIC_ASSUMED);
   const components = {
-    bilirubin: bilirubinPoints(bilirubinMgDl(bilirubin), input.cholestatic),
+    bilirubin: bilirubinPoints(bilirubinMg, cholestatic),
     albumin: albuminPoints(albuminGdl(albumin)),
     coagulation: coagulationScore.points,
     coagulationBy: coagulationScore.by,
@@ -87,7 +99,7 @@ export function childPugh(input: CaseInput): Computed<ChildPughResult> {
       points,
       class: childPughClass(points),
       components,
-      bilirubinBands: input.cholestatic ? 'cholestatic' : 'standard',
+      bilirubinBands: cholestatic ? 'cholestatic' : 'standard',
     },
     { assumptions },
   );

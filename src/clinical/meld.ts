@@ -24,7 +24,10 @@ export interface MeldLabs {
   dialysis: boolean;
 }
 
-/** The inputs every MELD variant needs, or the missing ones in the CaseInput field names. */
+/**
+ * The inputs every MELD variant needs, or the missing ones in the CaseInput field names. `dialysis` not stated
+ * reads as not on dialysis: the creatinine given is used as measured, and without one the score waits for it.
+ */
 export function meldLabs(input: CaseInput): { ok: true; labs: MeldLabs } | { ok: false; missing: string[] } {
   const missing: string[] = [];
   if (!input.bilirubin) missing.push('bilirubin');
@@ -37,7 +40,7 @@ export function meldLabs(input: CaseInput): { ok: true; labs: MeldLabs } | { ok:
       bilirubinMgDl: bilirubinMgDl(input.bilirubin),
       inr: input.inr,
       creatinineMgDl: input.creatinine ? creatinineMgDl(input.creatinine) : null,
-      dialysis: input.dialysis,
+      dialysis: input.dialysis === true,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { NotEvaluable, TransplantResult } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
+import { invasionOrSpread, invasionSpreadAssumption } from './notStated.js';
 import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
 import { roundTo } from './units.js';
 
@@ -67,16 +68,31 @@ export function afpModelPoints(burden: TumourBurden, afp: number): number {
   return size + count + marker;
 }
 
+/**
+ * The extended criteria BCLC-B's transplant subgroup accepts (any of them; which one applies is local policy), in
+ * the order the subgroup's reason names them.
+ */
+export const EXTENDED_CRITERIA = [
+  { name: 'UCSF', within: (t: TransplantResult) => t.ucsf },
+  { name: 'up-to-seven', within: (t: TransplantResult) => t.upToSeven },
+  { name: 'AFP model low risk', within: (t: TransplantResult) => (t.afpModel ? t.afpModel.lowRisk : null) },
+  { name: 'Metroticket 2.0', within: (t: TransplantResult) => t.metroticket2 },
+] as const;
+
 export function transplantCriteria(input: CaseInput): {
   result: TransplantResult;
   notEvaluable: NotEvaluable[];
   notes: string[];
+  assumptions: string[];
 } {
   const burden = tumourBurden(input);
   const afp = input.afp;
-  const excluded = input.macrovascularInvasion || input.extrahepaticSpread;
+  const excluded = invasionOrSpread(input);
   const notEvaluable: NotEvaluable[] = [];
   const notes: string[] = [];
+  // Sizes are read only with invasion and spread not stated present, so the criteria assume them absent then.
+  const flags = invasionSpreadAssumption(input);
+  const assumptions = burden && flags ? [flags] : [];
   const cannotTell = (score: string, missing: string[]): null => {
     notEvaluable.push({ score, missing });
     return null;
@@ -118,5 +134,5 @@ export function transplantCriteria(input: CaseInput): {
   }
   if (excluded) notes.push(EXCLUDED_NOTE);
 
-  return { result: { milan, ucsf, upToSeven, metroticket2, afpModel }, notEvaluable, notes };
+  return { result: { milan, ucsf, upToSeven, metroticket2, afpModel }, notEvaluable, notes, assumptions };
 }

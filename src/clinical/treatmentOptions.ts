@@ -1,5 +1,6 @@
 import type { BclcResult, TransplantResult, TreatmentOption, TreatmentPlan } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
+import { EXTENDED_CRITERIA } from './transplant.js';
 import { TREATMENT_OPTION_LABELS, type TreatmentOptionId } from './treatmentOptionIds.js';
 import { tumourBurden } from './tumourBurden.js';
 import { bilirubinMgDl } from './units.js';
@@ -151,21 +152,17 @@ function stageB(input: CaseInput, bclc: BclcResult, transplant: TransplantResult
   const subgroup = bclc.subgroup?.id ?? null;
   const role = (mine: typeof subgroup): TreatmentOption['role'] =>
     subgroup === mine ? 'first-option' : 'alternative';
-  const extended = or3([
-    transplant.ucsf,
-    transplant.upToSeven,
-    transplant.afpModel ? transplant.afpModel.lowRisk : null,
-    transplant.metroticket2,
-  ]);
+  const extended = or3(EXTENDED_CRITERIA.map((c) => c.within(transplant)));
   const systemicCondition =
     'Diffuse, infiltrative or extensive bilobar involvement: systemic therapy as for stage C';
-  const systemicMet = input.infiltrative ? true : null;
+  const infiltrative = input.infiltrative === true;
+  const systemicMet = infiltrative ? true : null;
   return [
     option(
       'liver-transplant',
       role('extended-transplant'),
       'Within extended transplant criteria (size and/or AFP based, per local policy)',
-      input.infiltrative ? false : extended,
+      infiltrative ? false : extended,
       true,
     ),
     option(
@@ -179,7 +176,7 @@ function stageB(input: CaseInput, bclc: BclcResult, transplant: TransplantResult
       'tace',
       role('tace'),
       'Well-defined nodules, preserved portal flow and selective access to the feeding arteries',
-      input.infiltrative ? false : null,
+      infiltrative ? false : null,
       true,
     ),
     option('atezolizumab-bevacizumab', role('systemic'), systemicCondition, systemicMet, false),

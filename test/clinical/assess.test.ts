@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assess, unusualValueWarnings } from '../../src/clinical/assess.js';
+import { AssessmentSchema } from '../../src/clinical/assessment.js';
 import {
-  assess,
+  BCLC_2022_RULE,
   ECOG_CANCER_RELATED_ASSUMED,
   INFILTRATIVE_ASSUMED,
-  INVASION_SPREAD_ASSUMED,
-  SPREAD_ASSUMED,
-  unusualValueWarnings,
-} from '../../src/clinical/assess.js';
-import { AssessmentSchema } from '../../src/clinical/assessment.js';
-import { BCLC_2022_RULE } from '../../src/clinical/bclc.js';
+} from '../../src/clinical/bclc.js';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { IMPAIRED_FUNCTION_WARNING } from '../../src/clinical/liverFunction.js';
+import { INVASION_SPREAD_ASSUMED, SPREAD_ASSUMED } from '../../src/clinical/notStated.js';
 import { BILIRUBIN_CUT_ASSUMPTION } from '../../src/clinical/treatmentOptions.js';
 
 /** Invented complete case: every calculator has what it needs. */
@@ -32,13 +30,13 @@ const COMPLETE: CaseInputJson = {
   portalHypertension: false,
 };
 
-const run = (json: CaseInputJson, stated?: ReadonlySet<string>) => {
-  const result = assess(CaseInputSchema.parse(json), stated);
+const run = (json: CaseInputJson) => {
+  const result = assess(CaseInputSchema.parse(json));
   return AssessmentSchema.parse(result);
 };
 
 describe('assess: a complete case', () => {
-  const a = run(COMPLETE, new Set(Object.keys(COMPLETE)));
+  const a = run(COMPLETE);
 
   it('computes every score and leaves nothing not evaluable', () => {
     expect(a.notEvaluable).toEqual([]);
@@ -115,32 +113,50 @@ describe('assess: nothing given', () => {
 });
 
 describe('assess: assumptions', () => {
-  it('invasion and spread not stated → taken as absent (also when `stated` is not passed)', () => {
-    expect(run({ ecog: 0 }, new Set(['ecog'])).assumptions).toContain(INVASION_SPREAD_ASSUMED);
-    expect(run({ ecog: 0 }).assumptions).toContain(INVASION_SPREAD_ASSUMED);
+  // Each rule reports what it took an absent flag to mean, and only when it read the flag for a result.
+  const tumourA = { ...COMPLETE, macrovascularInvasion: undefined, extrahepaticSpread: undefined };
+
+  it('invasion and spread not stated → taken as absent by the rules that read them', () => {
+    expect(run(tumourA).assumptions).toContain(INVASION_SPREAD_ASSUMED);
   });
 
-  it('invasion stated, spread not → only spread assumed', () => {
-    const a = run({ macrovascularInvasion: true }, new Set(['macrovascularInvasion']));
+  it('no assumption about invasion or spread when no rule read them for a result', () => {
+    // ECOG alone: BCLC is not evaluable and no transplant criterion has a tumour to measure.
+    expect(run({ ecog: 0 }).assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
+  });
+
+  it('invasion stated absent, spread not → only spread assumed', () => {
+    const a = run({ ...tumourA, macrovascularInvasion: false });
     expect(a.assumptions).toContain(SPREAD_ASSUMED);
     expect(a.assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
   });
 
+  it('invasion stated present → spread cannot change stage C or the transplant criteria, so nothing is assumed', () => {
+    const a = run({ ...tumourA, macrovascularInvasion: true });
+    expect(a.bclc?.stage).toBe('C');
+    expect(a.assumptions.some((m) => m.includes('taken as absent'))).toBe(false);
+  });
+
   it('ECOG 1-2 taken as cancer-related unless the flag was given', () => {
-    expect(run({ ecog: 1 }, new Set(['ecog'])).assumptions).toContain(ECOG_CANCER_RELATED_ASSUMED(1));
-    expect(run({ ecog: 2 }).assumptions).toContain(ECOG_CANCER_RELATED_ASSUMED(2));
-    expect(
-      run({ ecog: 1, ecogCancerRelated: true }, new Set(['ecog', 'ecogCancerRelated'])).assumptions,
-    ).not.toContain(ECOG_CANCER_RELATED_ASSUMED(1));
-    expect(run({ ecog: 0 }).assumptions.some((s) => s.startsWith('ECOG'))).toBe(false);
+    const base = { ...COMPLETE, nodulesCm: [2.5] };
+    expect(run({ ...base, ecog: 1 }).assumptions).toContain(ECOG_CANCER_RELATED_ASSUMED(1));
+    expect(run({ ...base, ecog: 2 }).assumptions).toContain(ECOG_CANCER_RELATED_ASSUMED(2));
+    expect(run({ ...base, ecog: 1, ecogCancerRelated: true }).assumptions).not.toContain(
+      ECOG_CANCER_RELATED_ASSUMED(1),
+    );
+    expect(run({ ...base, ecog: 0 }).assumptions.some((s) => s.startsWith('ECOG'))).toBe(false);
+  });
+
+  it('ECOG attribution not assumed when invasion already makes it stage C', () => {
+    const a = run({ ...COMPLETE, ecog: 1, macrovascularInvasion: true });
+    expect(a.bclc?.stage).toBe('C');
+    expect(a.assumptions).not.toContain(ECOG_CANCER_RELATED_ASSUMED(1));
   });
 
   it('stage B: infiltrative pattern taken as absent unless stated', () => {
     const json = { ...COMPLETE, nodulesCm: [5, 4, 3, 2] };
-    expect(run(json, new Set(Object.keys(json))).assumptions).toContain(INFILTRATIVE_ASSUMED);
-    expect(run(json, new Set([...Object.keys(json), 'infiltrative'])).assumptions).not.toContain(
-      INFILTRATIVE_ASSUMED,
-    );
+    expect(run(json).assumptions).toContain(INFILTRATIVE_ASSUMED);
+    expect(run({ ...json, infiltrative: false }).assumptions).not.toContain(INFILTRATIVE_ASSUMED);
   });
 
   it('stage 0/A: the normal-bilirubin cut is reported as an assumption', () => {
@@ -224,7 +240,7 @@ describe('assess properties', () => {
   it('never throws, always matches AssessmentSchema, never yields NaN or Infinity', () => {
     fc.assert(
       fc.property(arb, (json) => {
-        const a = run(json, new Set(Object.keys(json)));
+        const a = run(json);
         expect(finiteEverywhere(a)).toBe(true);
         // a stage and its treatment plan come together
         expect(a.bclc === null).toBe(a.treatment === null);

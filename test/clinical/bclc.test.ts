@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BclcResultSchema, type BclcStage } from '../../src/clinical/assessment.js';
+import { type BclcResult, BclcResultSchema, type BclcStage } from '../../src/clinical/assessment.js';
 import {
   BCLC_2022_RULE,
-  type BclcOutcome,
   bclcStage,
   CONFIRM_TACE_FEATURES,
   IMPAIRED_STAGE_NOTE,
@@ -15,18 +14,18 @@ import {
 } from '../../src/clinical/bclc.js';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { childPugh } from '../../src/clinical/childPugh.js';
+import type { Computed } from '../../src/clinical/computed.js';
 import { IMPAIRED_FUNCTION_WARNING } from '../../src/clinical/liverFunction.js';
 import { transplantCriteria } from '../../src/clinical/transplant.js';
 import { TUMOUR_MISSING } from '../../src/clinical/tumourBurden.js';
 import { A5, B8, C13 } from './fixtures.js';
 
-function stage(json: CaseInputJson, stated?: ReadonlySet<string>): BclcOutcome {
+function stage(json: CaseInputJson): Computed<BclcResult> {
   const input = CaseInputSchema.parse(json);
-  const cp = childPugh(input);
-  return bclcStage(input, cp.ok ? cp.value : null, transplantCriteria(input).result, { stated });
+  return bclcStage(input, childPugh(input), transplantCriteria(input).result);
 }
-function ok(json: CaseInputJson, stated?: ReadonlySet<string>) {
-  const r = stage(json, stated);
+function ok(json: CaseInputJson) {
+  const r = stage(json);
   if (!r.ok) throw new Error(`expected a stage, missing ${r.missing.join(', ')}`);
   BclcResultSchema.parse(r.value);
   return r;
@@ -225,10 +224,7 @@ describe('BCLC-B subgroup', () => {
   });
 
   it('infiltrative stated false: no longer listed as a deciding input', () => {
-    const r = ok(
-      { ...A5, ecog: 0, nodulesCm: [5, 4, 3, 2], afp: 20, infiltrative: false },
-      new Set(['infiltrative']),
-    );
+    const r = ok({ ...A5, ecog: 0, nodulesCm: [5, 4, 3, 2], afp: 20, infiltrative: false });
     expect(r.value.subgroup?.decidingInputs).toEqual([CONFIRM_TACE_FEATURES]);
   });
 

@@ -7,16 +7,22 @@ const issuesOf = (raw: unknown) => {
 };
 
 describe('CaseInput contract', () => {
-  it('accepts an empty object and applies only the documented defaults', () => {
-    const r = CaseInputSchema.parse({});
-    expect(r).toEqual({
-      ecogCancerRelated: true,
+  it('accepts an empty object and adds nothing: an absent flag stays "not stated"', () => {
+    expect(CaseInputSchema.parse({})).toEqual({});
+  });
+
+  it('keeps a flag stated false apart from a flag not stated, through a JSON round trip', () => {
+    const flags = {
+      ecogCancerRelated: false,
       dialysis: false,
       cholestatic: false,
       macrovascularInvasion: false,
       extrahepaticSpread: false,
       infiltrative: false,
-    });
+    };
+    expect(CaseInputSchema.parse(JSON.parse(JSON.stringify(CaseInputSchema.parse(flags))))).toEqual(flags);
+    const notStated = CaseInputSchema.parse({ macrovascularInvasion: undefined, ecog: 1 });
+    expect(Object.keys(JSON.parse(JSON.stringify(notStated)))).toEqual(['ecog']);
   });
 
   it('keeps labs exactly as given, with their units', () => {

@@ -4,6 +4,7 @@ import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInpu
 import {
   albuminPoints,
   bilirubinPoints,
+  CHOLESTATIC_ASSUMED,
   childPugh,
   childPughClass,
   inrPoints,
@@ -190,5 +191,33 @@ describe('Child-Pugh properties', () => {
         if (better.ok && worse.ok) expect(worse.value.points).toBeGreaterThanOrEqual(better.value.points);
       }),
     );
+  });
+});
+
+describe('Child-Pugh: PBC/PSC not stated', () => {
+  const at = (mgDl: number, cholestatic?: boolean) =>
+    cpOf({
+      bilirubin: { value: mgDl, unit: 'mg/dL' },
+      albumin: { value: 4, unit: 'g/dL' },
+      inr: 1,
+      ascites: 'none',
+      encephalopathy: 'none',
+      ...(cholestatic === undefined ? {} : { cholestatic }),
+    });
+  const assumed = (r: ReturnType<typeof at>) => (r.ok ? r.assumptions.includes(CHOLESTATIC_ASSUMED) : null);
+
+  it('scores the standard bands and says so only where the PBC/PSC bands would differ (2-10 mg/dL)', () => {
+    expect(assumed(at(1.9))).toBe(false);
+    expect(assumed(at(2))).toBe(true);
+    expect(assumed(at(10))).toBe(true);
+    expect(assumed(at(10.1))).toBe(false);
+    const r = at(2);
+    expect(r.ok && r.value.components.bilirubin).toBe(2);
+    expect(r.ok && r.value.bilirubinBands).toBe('standard');
+  });
+
+  it('stated either way, nothing is assumed', () => {
+    expect(assumed(at(5, false))).toBe(false);
+    expect(assumed(at(5, true))).toBe(false);
   });
 });

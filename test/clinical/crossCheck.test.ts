@@ -4,11 +4,13 @@
  * from the code. Fixtures are invented. Tests marked `it.fails` document a real bug (see the `// BUG:` line).
  */
 import { describe, expect, it } from 'vitest';
-import { assess, ECOG_CANCER_RELATED_ASSUMED, INVASION_SPREAD_ASSUMED } from '../../src/clinical/assess.js';
+import { assess } from '../../src/clinical/assess.js';
 import { AssessmentSchema, MrecistInputSchema } from '../../src/clinical/assessment.js';
+import { ECOG_CANCER_RELATED_ASSUMED } from '../../src/clinical/bclc.js';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { MELD3_SEX_ASSUMPTION } from '../../src/clinical/meld3.js';
 import { mrecist } from '../../src/clinical/mrecist.js';
+import { INVASION_SPREAD_ASSUMED } from '../../src/clinical/notStated.js';
 import { assessText } from '../../src/pipeline.js';
 
 const mg = (value: number) => ({ value, unit: 'mg/dL' as const });
@@ -16,9 +18,9 @@ const umol = (value: number) => ({ value, unit: 'umol/L' as const });
 const gdl = (value: number) => ({ value, unit: 'g/dL' as const });
 const gl = (value: number) => ({ value, unit: 'g/L' as const });
 
-/** Run the core the way the JSON door does: schema (defaults), then assess with the keys actually given. */
+/** Run the core the way the JSON door does: the schema, then assess. */
 const run = (raw: CaseInputJson) => {
-  const a = assess(CaseInputSchema.parse(raw), new Set(Object.keys(raw)));
+  const a = assess(CaseInputSchema.parse(raw));
   AssessmentSchema.parse(a); // contract shape holds for every case below
   return a;
 };
@@ -458,7 +460,7 @@ describe('BCLC with partial inputs (issue 2: stage what the inputs already decid
 });
 
 describe('missing inputs and assumptions (never impute)', () => {
-  it('empty case: no score computed, each names its missing inputs; invasion/spread assumption shown', () => {
+  it('empty case: no score computed, each names its missing inputs; nothing assumed without a result', () => {
     const a = run({});
     expect(a.albi).toBeNull();
     expect(a.childPugh).toBeNull();
@@ -470,7 +472,7 @@ describe('missing inputs and assumptions (never impute)', () => {
     );
     for (const s of ['MELD', 'MELD-Na', 'MELD 3.0', 'HAP', 'mHAP-II', 'BCLC', 'Milan', 'UCSF', 'AFP model'])
       expect(missingOf(a, s)?.length, s).toBeGreaterThan(0);
-    expect(a.assumptions).toContain(INVASION_SPREAD_ASSUMED);
+    expect(a.assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
   });
   it('Child-Pugh without ascites → null; no default of "none"', () => {
     const { ascites: _a, ...noAscites } = CP_A5;
@@ -540,7 +542,7 @@ describe('free text end to end (assessText)', () => {
     );
     expect(o.status).toBe('assessed');
     if (o.status !== 'assessed') return;
-    expect(o.input.macrovascularInvasion).toBe(false);
+    expect(o.input.macrovascularInvasion).toBeUndefined();
     expect(o.assessment.bclc?.stage).toBe('0');
   });
   it('"2.1 x 1.8 cm" is one lesion of 2.1 cm → A, not 0; "not on dialysis" is not dialysis', () => {

@@ -35,7 +35,7 @@ describe('MELD worked vectors (digest §3.4, OPTN rounding)', () => {
         bilirubinMgDl: input.bilirubin?.value ?? 0,
         inr: input.inr ?? 0,
         creatinineMgDl: input.creatinine?.value ?? null,
-        dialysis: input.dialysis,
+        dialysis: input.dialysis === true,
       };
       expect(meldUnrounded(l)).toBeCloseTo(unrounded, 3);
     }

@@ -22,7 +22,7 @@ function plan(json: CaseInputJson): TreatmentPlan {
   const input = CaseInputSchema.parse(json);
   const cp = childPugh(input);
   const t = transplantCriteria(input).result;
-  const b = bclcStage(input, cp.ok ? cp.value : null, t);
+  const b = bclcStage(input, cp, t);
   if (!b.ok) throw new Error(`fixture not stageable: ${b.missing.join(', ')}`);
   return TreatmentPlanSchema.parse(treatmentPlan(input, b.value, t));
 }

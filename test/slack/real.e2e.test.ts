@@ -43,6 +43,9 @@ describe('real services', () => {
     expect(String(post.text)).toMatch(/^BCLC /);
     expect(JSON.stringify(post.blocks)).toContain('<@U02SHARER>');
     expect(JSON.stringify(post.blocks)).not.toContain('hcc_share');
+    // "Not stated" survives the button: the shared copy shows the same assumptions as the private one.
+    for (const assumed of ['macrovascular invasion and extrahepatic spread taken as absent (not stated)'])
+      expect(JSON.stringify(post.blocks)).toContain(assumed);
   });
 
   it('a mention carrying an identifier: summary in the thread, privacy notice to the author, identifier nowhere', async () => {

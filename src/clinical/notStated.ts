@@ -1,0 +1,28 @@
+import type { CaseInput } from './caseInput.js';
+
+/**
+ * What an absent macrovascular-invasion or extrahepatic-spread flag means to the two rules that read them (BCLC
+ * staging and the transplant criteria): taken as absent, and said so. A flag stated true decides both rules on its
+ * own (stage C; outside every transplant criterion), so the other flag's absence then changes nothing and no
+ * assumption is made about it.
+ */
+
+export const INVASION_SPREAD_ASSUMED =
+  'macrovascular invasion and extrahepatic spread taken as absent (not stated)';
+export const INVASION_ASSUMED = 'macrovascular invasion taken as absent (not stated)';
+export const SPREAD_ASSUMED = 'extrahepatic spread taken as absent (not stated)';
+
+/** Invasion or spread stated as present. */
+export function invasionOrSpread(input: CaseInput): boolean {
+  return input.macrovascularInvasion === true || input.extrahepaticSpread === true;
+}
+
+/** The assumption a rule makes when it reads invasion and spread, or null when nothing was assumed. */
+export function invasionSpreadAssumption(input: CaseInput): string | null {
+  if (invasionOrSpread(input)) return null;
+  const invasion = input.macrovascularInvasion === undefined;
+  const spread = input.extrahepaticSpread === undefined;
+  if (invasion && spread) return INVASION_SPREAD_ASSUMED;
+  if (invasion) return INVASION_ASSUMED;
+  return spread ? SPREAD_ASSUMED : null;
+}
