@@ -1,4 +1,5 @@
-import type { HazardRatio, ReferenceEntry, Trial } from './schema.js';
+import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
+import type { Citation, HazardRatio, ReferenceEntry, Trial } from './schema.js';
 
 /** Compact text for cards and one-line evidence. Pure functions, no I/O. */
 
@@ -49,8 +50,13 @@ function benefitSuffix(t: Trial): string {
   }
 }
 
-/** "OS 19.2 vs 13.4 mo, HR 0.66 (0.52–0.85)", or the best available line when OS is missing. */
+/** "OS 19.2 vs 13.4 mo, HR 0.66 (0.52–0.85)", or the best available line when OS is missing; a later update beside it. */
 export function trialEffect(t: Trial): string {
+  const headline = trialHeadline(t);
+  return t.laterUpdate ? `${headline}; ${t.laterUpdate}` : headline;
+}
+
+function trialHeadline(t: Trial): string {
   const os = t.medianOsMonths;
   const hr = t.osHazardRatio;
   if (hr && os && (os.experimental !== null || os.control !== null)) {
@@ -68,13 +74,26 @@ export function trialEffect(t: Trial): string {
   return t.notes[0] ?? t.summary;
 }
 
-/** The line a card shows under the title. */
-export function effectLine(e: ReferenceEntry, lookup: (id: string) => ReferenceEntry | undefined): string {
+/** What `effectLine` needs to look up: entries by id, and the curated one-line evidence of an option. */
+export interface EffectLookup {
+  reference(id: string): ReferenceEntry | undefined;
+  /** The option's one line (a drug card quotes it, so HIMALAYA's durvalumab arm is not shown as STRIDE's). */
+  optionLine(optionId: TreatmentOptionId): string | undefined;
+}
+
+/**
+ * The effect line of an entry, the one formatter every card, summary and JSON result uses: a trial's headline
+ * figures; for a drug, the line of the option it backs, else its first trial's; a procedure's evidence; a
+ * guideline's summary; a biomarker's or emerging therapy's status.
+ */
+export function effectLine(e: ReferenceEntry, lookup: EffectLookup): string {
   switch (e.kind) {
     case 'trial':
       return trialEffect(e);
     case 'drug': {
-      const trial = e.trialIds.map(lookup).find((t): t is Trial => t?.kind === 'trial');
+      const own = e.optionIds.map((id) => lookup.optionLine(id)).find((l): l is string => !!l);
+      if (own) return own;
+      const trial = e.trialIds.map((id) => lookup.reference(id)).find((t): t is Trial => t?.kind === 'trial');
       return trial ? `${trial.name}: ${trialEffect(trial)}` : e.summary;
     }
     case 'procedure':
@@ -85,5 +104,31 @@ export function effectLine(e: ReferenceEntry, lookup: (id: string) => ReferenceE
       return `${e.status}: ${e.use}`;
     case 'emerging':
       return `${e.status}: ${e.summary}`;
+  }
+}
+
+/** A short name for lists: a trial's, drug's or procedure's name; a guideline's title up to its year ("ESMO 2025"). */
+export function shortName(e: ReferenceEntry): string {
+  switch (e.kind) {
+    case 'trial':
+    case 'drug':
+    case 'procedure':
+      return e.name;
+    case 'guideline':
+      return /^.*?\b(?:19|20)\d{2}\b/.exec(e.title)?.[0] ?? e.title;
+    default:
+      return e.title;
+  }
+}
+
+/** The label of a citation's link: "PMID 34902530", "doi 10.1159/000521665", or the site's host name. */
+export function citationLabel(c: Citation): string {
+  if (c.pmid) return `PMID ${c.pmid}`;
+  if (c.doi) return `doi ${c.doi}`;
+  if (c.pmcid) return c.pmcid;
+  try {
+    return new URL(c.url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'source';
   }
 }

@@ -1,11 +1,6 @@
-/** Public surface of the evidence base: schemas and types, lookups, and the card/JSON formatting. */
+/** Public surface of the evidence base: schemas and types, lookups, search, and the card/JSON formatting. */
 export { effectLine, formatHr, trialEffect } from './format.js';
-export {
-  allReferences,
-  evidenceForOption,
-  getReference,
-  type SearchResult,
-  searchReferences,
-  toJsonResult,
-} from './lookup.js';
+export { toJsonResult } from './json.js';
+export { allReferences, entryEffect, evidenceForOption, getReference } from './lookup.js';
 export * from './schema.js';
+export { type SearchResult, searchReferences } from './search.js';

@@ -1,6 +1,5 @@
 import type { BclcStage } from '../clinical/assessment.js';
 import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
-import { editDistance } from '../text/editDistance.js';
 import { biomarkers } from './data/biomarkers.js';
 import { drugs } from './data/drugs.js';
 import { emerging } from './data/emerging.js';
@@ -9,18 +8,11 @@ import { OPTION_EVIDENCE } from './data/optionEvidence.js';
 import { procedures } from './data/procedures.js';
 import { trials } from './data/trials.js';
 import { effectLine, trialEffect } from './format.js';
-import type {
-  Line,
-  OptionEvidence,
-  OverallSurvivalJson,
-  ReferenceEntry,
-  ReferenceJson,
-  ReferenceKind,
-} from './schema.js';
+import type { OptionEvidence, ReferenceEntry } from './schema.js';
 
 /**
- * Lookup over the curated evidence base: by id, by BCLC option, and free-text search forgiving of shorthand
- * and typos. Pure and deterministic: the same query always gives the same order.
+ * Lookup over the curated evidence base: an entry by id, and the evidence for a BCLC option at a stage. The JSON
+ * shape lives in `json.ts`, free-text search in `search.ts`.
  */
 
 const ALL: readonly ReferenceEntry[] = [
@@ -43,9 +35,25 @@ export function getReference(id: string): ReferenceEntry | undefined {
 
 // ---------------------------------------------------------------------------------------------- option evidence
 
-/** One line of evidence, its conditions and its link for a BCLC option. Throws only on a data error (tested). */
-export function evidenceForOption(id: TreatmentOptionId): OptionEvidence {
-  const source = OPTION_EVIDENCE.find((s) => s.optionId === id);
+/**
+ * The curated evidence for an option at a stage: the entry written for that stage when there is one (EBRT in
+ * very early HCC is not backed by a trial in macrovascular invasion), else the option's general entry.
+ */
+function sourceFor(id: TreatmentOptionId, stage: BclcStage | undefined) {
+  const forOption = OPTION_EVIDENCE.filter((s) => s.optionId === id);
+  return (
+    (stage ? forOption.find((s) => s.stages?.includes(stage)) : undefined) ??
+    forOption.find((s) => !s.stages) ??
+    forOption[0]
+  );
+}
+
+/**
+ * One line of evidence, its conditions and its link for a BCLC option, at a stage when given. Throws only on a
+ * data error (tested).
+ */
+export function evidenceForOption(id: TreatmentOptionId, stage?: BclcStage): OptionEvidence {
+  const source = sourceFor(id, stage);
   if (!source) throw new Error(`no evidence curated for option "${id}"`);
   const primary = BY_ID.get(source.primaryId);
   if (!primary) throw new Error(`option "${id}" cites unknown reference "${source.primaryId}"`);
@@ -64,373 +72,27 @@ export function evidenceForOption(id: TreatmentOptionId): OptionEvidence {
   };
 }
 
-// ---------------------------------------------------------------------------------------------- JSON shape
+const optionLine = (optionId: TreatmentOptionId): string | undefined =>
+  OPTION_EVIDENCE.some((s) => s.optionId === optionId) ? evidenceForOption(optionId).oneLine : undefined;
 
-function overallSurvival(e: ReferenceEntry): OverallSurvivalJson {
-  if (e.kind !== 'trial' || !e.osHazardRatio) return null;
-  const hr = e.osHazardRatio;
-  return {
-    experimentalMonths: e.medianOsMonths?.experimental ?? null,
-    controlMonths: e.medianOsMonths?.control ?? null,
-    hazardRatio: hr.value,
-    ci: [hr.ci[0], hr.ci[1]],
-    ciLevel: hr.ciLevel,
-  };
+/** The effect line of an entry (see `effectLine`), with this evidence base as the lookup. */
+export function entryEffect(e: ReferenceEntry): string {
+  return effectLine(e, { reference: getReference, optionLine });
 }
 
-/** The JSON the CLI (`--json`) and Slack use for one entry. */
-export function toJsonResult(e: ReferenceEntry): ReferenceJson {
-  const base: ReferenceJson = {
-    id: e.id,
-    kind: e.kind,
-    title: e.title,
-    citations: e.citations.map((c) => ({
-      ...(c.pmid ? { pmid: c.pmid } : {}),
-      ...(c.doi ? { doi: c.doi } : {}),
-      url: c.url,
-    })),
-    effect: effectLine(e, getReference),
-    summary: e.summary,
-    verified: e.verified,
-    unverified: [...e.unverified],
-    lastReviewed: e.lastReviewed,
-    stages: [...e.stages],
-    optionIds: [...e.optionIds],
-    notes: [...e.notes],
-  };
-  switch (e.kind) {
-    case 'trial':
-      return {
-        ...base,
-        name: e.name,
-        regimen: e.regimen,
-        comparator: e.comparator,
-        setting: e.setting,
-        population: e.population,
-        primaryEndpoint: e.primaryEndpoint,
-        primaryEndpointMet: e.primaryEndpointMet,
-        benefit: e.benefit,
-        journal: e.journal,
-        year: e.year,
-        overallSurvival: overallSurvival(e),
-        medianPfsMonths: e.medianPfsMonths,
-        otherHazardRatios: e.otherHazardRatios,
-        osDirectionNote: e.osDirectionNote,
-      };
-    case 'drug':
-      return {
-        ...base,
-        drugClass: e.drugClass,
-        mechanism: e.mechanism,
-        approvals: e.approvals,
-        cautions: e.cautions,
-      };
-    case 'procedure':
-      return {
-        ...base,
-        techniques: e.techniques,
-        indications: e.indications,
-        contraindications: e.contraindications,
-      };
-    case 'guideline':
-      return { ...base, body: e.body, year: e.year, byStage: e.byStage, keyPoints: e.keyPoints };
-    case 'biomarker':
-      return { ...base, status: e.status, use: e.use };
-    case 'emerging':
-      return { ...base, status: e.status, category: e.category, examples: e.examples };
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- search
-
-export interface SearchResult {
-  results: ReferenceEntry[];
-  /** Closest titles or aliases when nothing matched; empty otherwise. */
-  suggestions: string[];
-}
-
-/** Lower case, accents stripped, punctuation to single spaces. */
-export function normalize(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-function compact(s: string): string {
-  return s.replace(/ /g, '');
-}
-
-/** The search has always ranked on plain Levenshtein distance (a swap costs two); kept so rankings stay put. */
-const levenshtein = (a: string, b: string, max?: number) =>
-  editDistance(a, b, max, { transpositions: false });
-
-function typoTolerance(length: number): number {
-  if (length >= 8) return 2;
-  if (length >= 4) return 1;
-  return 0;
-}
-
-const STOPWORDS = new Set([
-  'vs',
-  'versus',
-  'and',
-  'the',
-  'of',
-  'with',
-  'for',
-  'in',
-  'on',
-  'plus',
-  'a',
-  'an',
-  'trial',
-  'study',
-]);
-
-interface Indexed {
-  entry: ReferenceEntry;
-  /** id, title, name and aliases: normalized and compact. */
-  keys: { display: string; norm: string; compact: string }[];
-  tokens: Set<string>;
-}
-
-function searchableText(e: ReferenceEntry): string[] {
-  switch (e.kind) {
-    case 'trial':
-      return [e.name, e.regimen, e.comparator, e.setting];
-    case 'drug':
-      return [e.name, e.drugClass];
-    case 'procedure':
-      return [e.name, ...e.techniques];
-    case 'guideline':
-      return [e.body];
-    case 'biomarker':
-      return [e.use];
-    case 'emerging':
-      return [e.category];
-  }
-}
-
-const INDEX: readonly Indexed[] = ALL.map((entry) => {
-  const displays = [
-    entry.id,
-    entry.title,
-    ...(entry.kind === 'trial' || entry.kind === 'drug' ? [entry.name] : []),
-    ...entry.aliases,
-  ];
-  const keys = displays.map((display) => {
-    const norm = normalize(display);
-    return { display, norm, compact: compact(norm) };
-  });
-  const tokens = new Set<string>();
-  for (const text of [...keys.map((k) => k.norm), ...searchableText(entry).map(normalize)]) {
-    for (const t of text.split(' ')) if (t) tokens.add(t);
-  }
-  return { entry, keys, tokens };
-});
-
-const KIND_ORDER: Record<ReferenceKind, number> = {
-  drug: 0,
-  procedure: 1,
-  trial: 2,
-  guideline: 3,
-  biomarker: 4,
-  emerging: 5,
-};
-
-const KIND_WEIGHT: Record<ReferenceKind, number> = {
-  drug: 20,
-  procedure: 18,
-  trial: 12,
-  guideline: 10,
-  biomarker: 4,
-  emerging: 2,
-};
-
-/**
- * Relevance among entries that match the text equally: backs a BCLC option, kind, main stage or line of the
- * facet asked for (an entry lists its main stage and line first), OS-positive evidence, verified.
- */
-function priority(e: ReferenceEntry, facets: Facets | null): number {
-  let p = KIND_WEIGHT[e.kind];
-  if (e.optionIds.length > 0) p += 100;
-  if (facets?.stage && e.stages[0] === facets.stage) p += 25;
-  if (facets?.line) {
-    if (e.lines[0] === facets.line) p += 25;
-  } else if (e.lines.includes('first')) p += 8;
-  // A drug earns the OS bonus only for the regimen its trial tested first (not HIMALAYA's durvalumab arm).
-  const trial =
-    e.kind === 'trial' ? e : e.kind === 'drug' ? getTrial(e.trialIds[0], e.optionIds[0]) : undefined;
-  if (trial?.benefit === 'os') p += 4;
-  if (e.verified) p += 1;
-  return p;
-}
-
-function getTrial(
-  id: string | undefined,
-  optionId: string | undefined,
-): Extract<ReferenceEntry, { kind: 'trial' }> | undefined {
-  const e = id ? BY_ID.get(id) : undefined;
-  return e?.kind === 'trial' && e.optionIds[0] === optionId ? e : undefined;
-}
-
-interface Facets {
-  stage: BclcStage | null;
-  line: Line | null;
-  rest: string;
-}
-
-const STAGE_WORDS: Record<string, BclcStage> = {
-  'very early': '0',
-  early: 'A',
-  intermediate: 'B',
-  advanced: 'C',
-  terminal: 'D',
-  'end stage': 'D',
-};
-
-/** Pulls "stage C", "BCLC-B", "2nd line", "first-line", "adjuvant" out of the query. */
-export function parseFacets(normQuery: string): Facets {
-  let rest = ` ${normQuery} `;
-  let stage: BclcStage | null = null;
-  let line: Line | null = null;
-  const stageMatch = /\s(?:bclc|stage)\s?(0|a|b|c|d)\s/.exec(rest);
-  if (stageMatch?.[1]) {
-    stage = stageMatch[1].toUpperCase() as BclcStage;
-    rest = rest.replace(stageMatch[0], ' ');
-  } else {
-    const trimmed = rest.trim();
-    const word = STAGE_WORDS[trimmed.replace(/\s?stage$/, '')];
-    if (word) {
-      stage = word;
-      rest = ' ';
-    }
-  }
-  const lineMatch = /\s(1st|first|1|2nd|second|2|3rd|third|3|later)\s?(?:line|l)\s/.exec(rest);
-  if (lineMatch?.[1]) {
-    const w = lineMatch[1];
-    line =
-      w === '1st' || w === 'first' || w === '1'
-        ? 'first'
-        : w === '2nd' || w === 'second' || w === '2'
-          ? 'second'
-          : 'later';
-    rest = rest.replace(lineMatch[0], ' ');
-  } else if (/\sadjuvant\s/.test(rest) && rest.trim() === 'adjuvant') {
-    line = 'adjuvant';
-    rest = ' ';
-  }
-  return { stage, line, rest: rest.trim() };
-}
-
-function tokenMatch(qt: string, tokens: Set<string>): number {
-  if (tokens.has(qt)) return 1;
-  let best = 0;
-  const tol = typoTolerance(qt.length);
-  for (const t of tokens) {
-    if (qt.length >= 3 && t.startsWith(qt)) best = Math.max(best, 0.9);
-    else if (tol > 0 && levenshtein(qt, t, tol) <= tol) best = Math.max(best, 0.7);
-    if (best >= 0.9) break;
-  }
-  return best;
-}
-
-/** Text score tiers: exact id/alias/title 4000 > prefix 3000 > all tokens 2000 > some tokens 1000 > typo 500. */
-function textScore(item: Indexed, q: string): number {
-  const qc = compact(q);
-  if (!qc) return 0;
-  if (item.keys.some((k) => k.norm === q || k.compact === qc)) return 4000;
-  if (qc.length >= 3) {
-    let best = 0;
-    for (const k of item.keys) {
-      if (k.compact.startsWith(qc))
-        best = Math.max(best, 3000 + Math.round((100 * qc.length) / k.compact.length));
-    }
-    if (best) return best;
-  }
-  const qTokens = q.split(' ').filter((t) => t && !STOPWORDS.has(t));
-  if (qTokens.length > 0) {
-    const scores = qTokens.map((t) => tokenMatch(t, item.tokens));
-    const matched = scores.filter((s) => s > 0).length;
-    const mean = scores.reduce((a, b) => a + b, 0) / qTokens.length;
-    if (matched === qTokens.length) return 2000 + Math.round(100 * mean);
-    if (matched > 0 && qTokens.length > 1) return 1000 + Math.round(100 * mean);
-  }
-  const tol = typoTolerance(qc.length);
-  if (tol > 0) {
-    let best = 0;
-    for (const k of item.keys) {
-      const d = levenshtein(qc, k.compact, tol);
-      if (d <= tol) best = Math.max(best, 500 - 10 * d);
-    }
-    return best;
-  }
-  return 0;
-}
-
-function compareRanked(
-  a: { score: number; entry: ReferenceEntry },
-  b: { score: number; entry: ReferenceEntry },
-): number {
-  return (
-    b.score - a.score ||
-    KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] ||
-    (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0)
-  );
-}
-
-function suggestionsFor(q: string, count = 5): string[] {
-  const qc = compact(q);
-  if (!qc) return [];
-  const scored: { display: string; d: number }[] = [];
-  for (const item of INDEX) {
-    for (const k of item.keys) {
-      if (k.display === item.entry.id) continue;
-      const whole = levenshtein(qc, k.compact);
-      const prefix = levenshtein(qc, k.compact.slice(0, qc.length));
-      scored.push({ display: k.display, d: Math.min(whole, prefix + 1) });
-    }
-  }
-  scored.sort((a, b) => a.d - b.d || (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  const out: string[] = [];
-  for (const s of scored) {
-    if (!out.includes(s.display)) out.push(s.display);
-    if (out.length >= count) break;
-  }
-  return out;
+/** The latest review date in the evidence base (YYYY-MM-DD): the one "Evidence reviewed" date users see. */
+export function evidenceReviewed(): string {
+  return ALL.map((e) => e.lastReviewed).sort().at(-1) ?? '';
 }
 
 /**
- * Free-text search: a drug, trial, procedure, biomarker or stage, forgiving of shorthand and typos
- * ("atezo bev", "imbrave", "lenva", "Y90", "stage C", "2nd line"). Ranking: exact id/alias > prefix >
- * token overlap > edit distance; ties broken by option relevance, kind and id.
+ * Whether the figures an entry's effect line shows were checked against their primary source. A drug card shows
+ * its option's trial line, so it follows that trial, not the drug's approval years.
  */
-export function searchReferences(query: string, limit = 8): SearchResult {
-  const q = normalize(query);
-  if (!q || limit <= 0) return { results: [], suggestions: [] };
-  const whole = INDEX.map((item) => ({ entry: item.entry, score: textScore(item, q) })).filter(
-    (r) => r.score > 0,
-  );
-  // An exact or prefix hit on the whole query (e.g. "bclc 2022", "stage" words inside an alias) wins over facets.
-  const strong = whole.filter((r) => r.score >= 3000);
-  let ranked: { entry: ReferenceEntry; score: number }[];
-  const facets = parseFacets(q);
-  if (strong.length === 0 && (facets.stage || facets.line)) {
-    ranked = INDEX.filter(
-      ({ entry }) =>
-        (!facets.stage || entry.stages.includes(facets.stage)) &&
-        (!facets.line || entry.lines.includes(facets.line)),
-    )
-      .map((item) => ({ entry: item.entry, score: facets.rest ? textScore(item, facets.rest) : 1 }))
-      .filter((r) => r.score > 0)
-      .map((r) => ({ ...r, score: r.score * 1000 + priority(r.entry, facets) }));
-  } else {
-    ranked = whole.map((r) => ({ ...r, score: r.score * 1000 + priority(r.entry, null) }));
-  }
-  ranked.sort(compareRanked);
-  const results = ranked.slice(0, limit).map((r) => r.entry);
-  return { results, suggestions: results.length === 0 ? suggestionsFor(q) : [] };
+export function effectConfirmed(e: ReferenceEntry): boolean {
+  if (e.kind !== 'drug') return e.verified;
+  const option = e.optionIds.find((id) => OPTION_EVIDENCE.some((s) => s.optionId === id));
+  if (option) return evidenceForOption(option).verified;
+  const trial = e.trialIds.map(getReference).find((t) => t?.kind === 'trial');
+  return trial?.verified ?? e.verified;
 }

@@ -1,4 +1,4 @@
-import { isAfter, isValid, parseISO } from 'date-fns';
+import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { BclcStageSchema } from '../clinical/assessment.js';
 import { TreatmentOptionIdSchema } from '../clinical/treatmentOptionIds.js';
@@ -137,6 +137,11 @@ export const TrialSchema = z.strictObject({
   benefit: z.enum(['os', 'pfs-only', 'rfs-only', 'non-inferior', 'none', 'response-only', 'not-comparative']),
   /** Required when the medians point the other way from the hazard ratio (COSMIC-312: 15.4 vs 15.5, HR 0.90). */
   osDirectionNote: z.string().min(1).nullable(),
+  /**
+   * A later analysis that changes how the headline result reads (IMbrave050: the update did not confirm the RFS
+   * benefit). Shown beside the headline wherever the headline is shown.
+   */
+  laterUpdate: z.string().min(1).optional(),
   journal: z.string().min(1),
   year: z.number().int().min(1990).max(2100),
   registration: z
@@ -270,12 +275,6 @@ export const ReferenceEntrySchema = ReferenceEntryUnion.superRefine((e, ctx) => 
 });
 export type ReferenceEntry = z.infer<typeof ReferenceEntrySchema>;
 export type ReferenceKind = ReferenceEntry['kind'];
-
-/** Whether a review date is usable: a real date, not after `now`. */
-export function isReviewDateValid(iso: string, now: Date = new Date()): boolean {
-  const d = parseISO(iso);
-  return isValid(d) && !isAfter(d, now);
-}
 
 /** One line of evidence and the conditions for one BCLC option, as the summary and the "Show evidence" card use it. */
 export const OptionEvidenceSchema = z.strictObject({

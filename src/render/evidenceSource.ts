@@ -1,96 +1,39 @@
+import type { BclcStage } from '../clinical/assessment.js';
 import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
+import type { OptionEvidence, ReferenceEntry } from '../references/schema.js';
+
+export type { OptionEvidence, ReferenceEntry } from '../references/schema.js';
+export type { SearchResult } from '../references/search.js';
 
 /**
- * What the renderers need from the references module, written structurally so that the real lookup
- * (`src/references/lookup.ts`) satisfies it and tests can pass a fake. Only the fields rendered are listed.
+ * What the renderers read from the evidence base. The real one is `defaultEvidence.ts`; tests may pass another.
+ * The types are the references module's own: nothing here re-declares them.
  */
-
-/** One line of evidence for a treatment option (`evidenceForOption`). */
-export interface OptionEvidence {
-  optionId: TreatmentOptionId;
-  /** e.g. "IMbrave150: OS 19.2 vs 13.4 mo, HR 0.66 (0.52–0.85)". */
-  oneLine: string;
-  /** Trial population and label conditions: "AFP >= 400 ng/mL", "Child-Pugh A". */
-  conditions: readonly string[];
-  referenceIds: readonly string[];
-  verified: boolean;
-  url: string;
-}
-
-export interface CitationLike {
-  pmid?: string | undefined;
-  doi?: string | undefined;
-  url: string;
-}
-
-export interface SurvivalLike {
-  experimentalMonths?: number | null;
-  controlMonths?: number | null;
-  hazardRatio?: number | null;
-  ci?: readonly [number, number] | readonly number[] | null;
-}
-
-/** A reference entry (trial, drug, procedure, guideline, biomarker, emerging therapy). */
-export interface ReferenceLike {
-  id: string;
-  kind: string;
-  title: string;
-  citations: readonly CitationLike[];
-  verified: boolean;
-  /** Trials: overall survival per arm and hazard ratio. */
-  overallSurvival?: SurvivalLike | null;
-  /** Trials whose benefit is PFS only (EMERALD-1, LEAP-012). */
-  progressionFreeSurvival?: SurvivalLike | null;
-  /** Curated trial entries (`src/references/schema.ts` TrialSchema). */
-  medianOsMonths?: ArmMediansLike | null;
-  medianPfsMonths?: ArmMediansLike | null;
-  osHazardRatio?: HazardRatioLike | null;
-  otherHazardRatios?: readonly HazardRatioLike[];
-  benefit?: string;
-  primaryEndpointMet?: boolean;
-  /** Biomarkers and emerging therapy: approved, in-trials, preclinical. */
-  status?: string;
-  /** A short effect or status line (the JSON shape), or a procedure's evidence sentence. */
-  effect?: string | null;
-  evidence?: string;
-  summary?: string | null;
-}
-
-export interface ArmMediansLike {
-  experimental: number | null;
-  control: number | null;
-}
-
-export interface HazardRatioLike {
-  endpoint: string;
-  comparison?: string | undefined;
-  value: number;
-  ci: readonly [number, number] | readonly number[];
-  ciLevel: number;
-}
-
-export interface ReferenceSearchResult {
-  results: readonly ReferenceLike[];
-  suggestions: readonly string[];
-}
-
 export interface EvidenceSource {
-  evidenceForOption(id: TreatmentOptionId): OptionEvidence | undefined;
-  getReference(id: string): ReferenceLike | undefined;
-  /** The references module's own card line for an entry, when it has one (the renderers fall back to theirs). */
-  effectLine?(entry: ReferenceLike): string | undefined;
+  evidenceForOption(id: TreatmentOptionId, stage?: BclcStage): OptionEvidence | undefined;
+  getReference(id: string): ReferenceEntry | undefined;
+  /** The effect line of an entry: the references module's one formatter. */
+  effectLine(entry: ReferenceEntry): string;
+  /** Whether the figures of that line were checked against their primary source. */
+  effectConfirmed(entry: ReferenceEntry): boolean;
+  /** The date the evidence base was last reviewed (YYYY-MM-DD). */
+  reviewed: string;
 }
 
 /** Calls the source without ever letting it break a render. */
-export function safeEvidence(source: EvidenceSource, id: TreatmentOptionId): OptionEvidence | undefined {
+export function safeEvidence(
+  source: EvidenceSource,
+  id: TreatmentOptionId,
+  stage?: BclcStage,
+): OptionEvidence | undefined {
   try {
-    return source.evidenceForOption(id) ?? undefined;
+    return source.evidenceForOption(id, stage) ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-export function safeReference(source: EvidenceSource, id: string): ReferenceLike | undefined {
+export function safeReference(source: EvidenceSource, id: string): ReferenceEntry | undefined {
   try {
     return source.getReference(id) ?? undefined;
   } catch {
@@ -99,10 +42,19 @@ export function safeReference(source: EvidenceSource, id: string): ReferenceLike
 }
 
 /** The source's effect line for an entry, or undefined (never throws). */
-export function safeEffectLine(source: EvidenceSource, entry: ReferenceLike): string | undefined {
+export function safeEffectLine(source: EvidenceSource, entry: ReferenceEntry): string | undefined {
   try {
-    return source.effectLine?.(entry) ?? undefined;
+    return source.effectLine(entry) || undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Whether an entry's effect line is confirmed; false when the source fails (the footnote then shows). */
+export function safeConfirmed(source: EvidenceSource, entry: ReferenceEntry): boolean {
+  try {
+    return source.effectConfirmed(entry);
+  } catch {
+    return false;
   }
 }

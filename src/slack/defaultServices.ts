@@ -1,7 +1,7 @@
 import { mrecist } from '../clinical/mrecist.js';
 import { parseMrecist } from '../parse/parseMrecist.js';
 import { assessCaseInput, assessText } from '../pipeline.js';
-import { searchReferences } from '../references/lookup.js';
+import { searchReferences } from '../references/search.js';
 import { renderEvidenceMessage, renderReferenceResults } from '../render/evidence.js';
 import { renderHelpMessage } from '../render/help.js';
 import { renderMrecistMessage } from '../render/mrecist.js';
@@ -24,6 +24,6 @@ export const defaultServices: Services = {
     help: (options) => renderHelpMessage(options),
     mrecist: (result) => renderMrecistMessage(result),
     evidence: (ids, stage) => renderEvidenceMessage(ids, stage),
-    references: (query, found) => renderReferenceResults(query, found),
+    references: (_query, found) => renderReferenceResults(found),
   },
 };

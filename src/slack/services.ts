@@ -2,7 +2,7 @@ import type { MrecistInput, MrecistResult } from '../clinical/assessment.js';
 import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
 import type { ParseIssue, ParseResult } from '../parse/parseResult.js';
 import type { PipelineOptions, PipelineOutcome, StructuredOutcome } from '../pipeline.js';
-import type { ReferenceSearchResult } from '../render/evidenceSource.js';
+import type { SearchResult as ReferenceSearchResult } from '../references/search.js';
 import type { SlackMessage } from '../render/slackMessage.js';
 
 /**

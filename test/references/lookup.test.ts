@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TreatmentOptionIdSchema } from '../../src/clinical/treatmentOptionIds.js';
-import {
-  allReferences,
-  evidenceForOption,
-  getReference,
-  parseFacets,
-  searchReferences,
-  toJsonResult,
-} from '../../src/references/lookup.js';
+import { toJsonResult } from '../../src/references/json.js';
+import { allReferences, evidenceForOption, getReference } from '../../src/references/lookup.js';
 import { OptionEvidenceSchema, ReferenceJsonSchema } from '../../src/references/schema.js';
+import { parseFacets, searchReferences } from '../../src/references/search.js';
 
 describe('evidenceForOption', () => {
   it.each(TreatmentOptionIdSchema.options)('finds evidence for %s', (id) => {

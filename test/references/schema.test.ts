@@ -2,7 +2,7 @@ import { isAfter, isValid, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { OPTION_EVIDENCE } from '../../src/references/data/optionEvidence.js';
 import { trials } from '../../src/references/data/trials.js';
-import { allReferences, getReference, normalize } from '../../src/references/lookup.js';
+import { allReferences, getReference } from '../../src/references/lookup.js';
 import {
   CitationSchema,
   DoiSchema,
@@ -12,6 +12,7 @@ import {
   ReferenceEntrySchema,
   type Trial,
 } from '../../src/references/schema.js';
+import { normalize } from '../../src/references/search.js';
 
 const entries = allReferences();
 const byKind = (kind: ReferenceEntry['kind']) => entries.filter((e) => e.kind === kind);

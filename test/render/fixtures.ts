@@ -5,7 +5,8 @@ import { type CaseInput, CaseInputSchema } from '../../src/clinical/caseInput.js
 import { CALCULATOR_RULES } from '../../src/clinical/rules.js';
 import { type TreatmentOptionId, TreatmentOptionIdSchema } from '../../src/clinical/treatmentOptionIds.js';
 import { type ParseResult, ParseResultSchema } from '../../src/parse/parseResult.js';
-import type { EvidenceSource, OptionEvidence, ReferenceLike } from '../../src/render/evidenceSource.js';
+import { defaultEvidenceSource } from '../../src/render/defaultEvidence.js';
+import type { EvidenceSource, OptionEvidence } from '../../src/render/evidenceSource.js';
 
 /** A string planted in everything the user typed; it must never reach a `text` fallback. */
 export const MARKER = 'ZQXMARKERQZX';
@@ -214,7 +215,9 @@ export const emptyParse = (over: Partial<ParseResult> = {}): ParseResult =>
     ...over,
   });
 
+/** The real evidence base with invented one-line evidence per option, so tests can tell where a line lands. */
 export const fakeEvidence: EvidenceSource = {
+  ...defaultEvidenceSource,
   evidenceForOption: (id: TreatmentOptionId): OptionEvidence => ({
     optionId: id,
     oneLine:
@@ -223,22 +226,11 @@ export const fakeEvidence: EvidenceSource = {
         : `${id} evidence line`,
     conditions:
       id === 'ramucirumab' ? ['AFP >= 400 ng/mL'] : ['Child-Pugh A in most trials; B7 limited evidence'],
-    referenceIds: [`${id}-trial`],
+    referenceIds: ['imbrave150'],
     verified: id !== 'tace',
     url: 'https://pubmed.ncbi.nlm.nih.gov/34902530/',
   }),
-  getReference: (id: string): ReferenceLike => ({
-    id,
-    kind: 'trial',
-    title: id === 'atezolizumab-bevacizumab-trial' ? 'IMbrave150' : `Trial for ${id}`,
-    citations: [{ pmid: '34902530', url: 'https://pubmed.ncbi.nlm.nih.gov/34902530/' }],
-    verified: true,
-    medianOsMonths: { experimental: 19.2, control: 13.4 },
-    osHazardRatio: { endpoint: 'OS', value: 0.66, ci: [0.52, 0.85], ciLevel: 95 },
-    otherHazardRatios: [],
-    benefit: 'os',
-    primaryEndpointMet: true,
-  }),
+  reviewed: '2026-11-28',
 };
 
 // ---------------------------------------------------------------- fast-check arbitraries

@@ -1,5 +1,6 @@
-import { searchReferences, toJsonResult } from '../../references/lookup.js';
+import { toJsonResult } from '../../references/json.js';
 import type { ReferenceEntry } from '../../references/schema.js';
+import { searchReferences } from '../../references/search.js';
 import { parseArgs } from '../args.js';
 import { reportInvalid, writeJson } from '../invalid.js';
 import { type CliIo, EXIT_INVALID, EXIT_OK } from '../io.js';

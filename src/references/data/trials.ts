@@ -1,9 +1,9 @@
 import type { HazardRatio, Trial } from '../schema.js';
-import { doi, pubmed, REVIEWED_2026_11_28 as R, registration } from './cite.js';
+import { doi, pubmed, REVIEWED_2026_11_28 as R, REVIEWED_2026_12_01 as R2, registration } from './cite.js';
 
 /**
- * Pivotal and reference trials, from SHARP to FOHAIC-1 in the digest's evidence table (clinical.md §8.1, with
- * the corrections of §0b), plus the trials the procedures rest on. OS in months; HR experimental vs control.
+ * Pivotal and reference trials, from SHARP (Llovet, NEJM 2008) to FOHAIC-1, plus the trials the procedures rest
+ * on; each entry cites its paper. OS in months; HR experimental vs control.
  * `verified: false` entries list in `unverified` exactly what was not re-checked.
  */
 
@@ -235,9 +235,8 @@ export const trials: Trial[] = [
     lines: ['first'],
     notes: [
       'The OS interval is a 96.02 % CI (alpha spending), not 95 %; show it as such.',
-      'The durvalumab arm interval is reported at 95.67 %; a secondary summary prints it as a 95 % CI.',
+      'The durvalumab arm interval is reported at 95.67 %, not 95 %.',
       'PFS was not improved in either immunotherapy arm.',
-      'PMID as corrected in the digest second pass (NEJM Evidence papers were indexed late).',
     ],
   },
   {
@@ -312,7 +311,7 @@ export const trials: Trial[] = [
     optionIds: ['tislelizumab'],
     ...SYSTEMIC_ADVANCED,
     lines: ['first'],
-    notes: ['The paper reports a 95.003 % CI (0.712–1.019); secondary tables round it to 0.71–1.02.'],
+    notes: ['The paper reports a 95.003 % CI (0.712–1.019), often rounded to 0.71–1.02.'],
   },
   {
     id: 'orient-32',
@@ -352,7 +351,7 @@ export const trials: Trial[] = [
     lines: ['first'],
     notes: [
       'Median OS not reached in the sintilimab arm at analysis.',
-      'Approved in China only; the PMID in the digest (34143971) was not confirmed, so the DOI is cited.',
+      'Approved in China only; the DOI is cited.',
     ],
   },
   {
@@ -446,9 +445,7 @@ export const trials: Trial[] = [
     optionIds: [],
     ...SYSTEMIC_ADVANCED,
     lines: ['first'],
-    notes: [
-      'One secondary table prints the interval as 0.71–0.99; the paper gives 0.71–1.00 and the result is not significant.',
-    ],
+    notes: ['The paper gives 0.71–1.00: the result is not significant.'],
   },
   {
     id: 'cosmic-312',
@@ -923,7 +920,7 @@ export const trials: Trial[] = [
     citations: [doi('10.1038/s41392-022-01235-0', 'Zhu HD et al. Signal Transduct Target Ther 2023;8:58')],
     verified: false,
     unverified: [
-      'Median OS 19.2 vs 15.7 months and HR 0.63 (0.53–0.75) are from the digest, not re-checked against the paper',
+      'Median OS 19.2 vs 15.7 months and HR 0.63 (0.53–0.75) not yet checked against the paper',
       'PMID not confirmed; DOI cited',
     ],
     lastReviewed: R,
@@ -970,14 +967,15 @@ export const trials: Trial[] = [
     year: 2023,
     registration: 'NCT04102098',
     citations: [
-      pubmed('37871608', 'Qin S et al. Lancet 2023;402:1835–1847'),
+      pubmed('37871608', 'Qin S et al. Lancet 2023;402(10415):1835–1847', '10.1016/S0140-6736(23)01796-8'),
       registration('NCT04102098', 'IMbrave050'),
     ],
+    laterUpdate: 'the later update did not confirm it (RFS HR about 0.90, 0.72–1.12)',
     verified: false,
     unverified: [
-      'The later update (RFS HR about 0.90, 0.72–1.12; OS HR about 1.26) is from the digest and was not re-checked',
+      'The later update (RFS HR about 0.90, 0.72–1.12; OS HR about 1.26) not yet checked against a paper',
     ],
-    lastReviewed: R,
+    lastReviewed: R2,
     optionIds: [],
     stages: ['0', 'A'],
     lines: ['adjuvant'],
@@ -1021,7 +1019,7 @@ export const trials: Trial[] = [
     ],
     verified: false,
     unverified: [
-      'RFS medians 33.3 vs 33.7 months and HR 0.940 (0.780–1.134) are from the digest, not re-checked',
+      'RFS medians 33.3 vs 33.7 months and HR 0.940 (0.780–1.134) not yet checked against the paper',
     ],
     lastReviewed: R,
     optionIds: [],
@@ -1095,9 +1093,7 @@ export const trials: Trial[] = [
     registration: null,
     citations: [pubmed('11981766', 'Lo CM et al. Hepatology 2002;35:1164–1171')],
     verified: false,
-    unverified: [
-      'PMID 11981766 is carried from the digest and was not confirmed; the figures were checked against the paper text',
-    ],
+    unverified: ['PMID 11981766 not yet checked against PubMed (the figures were checked against the paper)'],
     lastReviewed: R,
     optionIds: ['tace'],
     stages: ['B'],
@@ -1136,8 +1132,8 @@ export const trials: Trial[] = [
     citations: [pubmed('12540794', 'Llovet JM, Bruix J. Hepatology 2003;37:429–442')],
     verified: false,
     unverified: [
-      'Odds ratio 0.53 (0.32–0.89) for 2-year mortality is from the digest, not re-checked',
-      'PMID 12540794 is carried from the digest',
+      'Odds ratio 0.53 (0.32–0.89) for 2-year mortality not yet checked against the paper',
+      'PMID 12540794 not yet checked against PubMed',
     ],
     lastReviewed: R,
     optionIds: ['tace'],
@@ -1214,7 +1210,7 @@ export const trials: Trial[] = [
     registration: null,
     citations: [pubmed('31070690', 'He M et al. JAMA Oncol 2019;5:953–960', '10.1001/jamaoncol.2019.0250')],
     verified: false,
-    unverified: ['OS hazard ratio (about 0.35 in the digest) not re-checked, so it is not shown'],
+    unverified: ['OS hazard ratio not yet checked against the paper, so it is not shown'],
     lastReviewed: R,
     optionIds: [],
     stages: ['C'],
@@ -1329,7 +1325,7 @@ export const trials: Trial[] = [
     ],
     verified: false,
     unverified: [
-      '12-week PFS 86.7 % vs 34.3 % and median OS 55.0 vs 43.0 weeks were taken from a news summary of the paper',
+      '12-week PFS 86.7 % vs 34.3 % and median OS 55.0 vs 43.0 weeks not yet checked against the paper',
     ],
     lastReviewed: R,
     optionIds: ['ebrt-sbrt'],
@@ -1370,12 +1366,16 @@ export const trials: Trial[] = [
     journal: 'Liver Cancer',
     year: 2022,
     registration: null,
-    citations: [doi('10.1159/000521665', 'SURF trial: surgery vs RFA (RFS analysis)')],
-    verified: false,
-    unverified: [
-      'Journal (Liver Cancer) and year are inferred from the DOI record; the figures were checked',
+    citations: [
+      pubmed(
+        '35949295',
+        'Takayama T, Hasegawa K et al. Liver Cancer 2022;11(3):209–218',
+        '10.1159/000521665',
+      ),
     ],
-    lastReviewed: R,
+    verified: true,
+    unverified: [],
+    lastReviewed: R2,
     optionIds: ['ablation', 'resection'],
     stages: ['0', 'A'],
     lines: ['curative'],
