@@ -82,7 +82,11 @@ export function entryEffect(e: ReferenceEntry): string {
 
 /** The latest review date in the evidence base (YYYY-MM-DD): the one "Evidence reviewed" date users see. */
 export function evidenceReviewed(): string {
-  return ALL.map((e) => e.lastReviewed).sort().at(-1) ?? '';
+  return (
+    ALL.map((e) => e.lastReviewed)
+      .sort()
+      .at(-1) ?? ''
+  );
 }
 
 /**
