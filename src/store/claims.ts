@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Claims } from '../cases/repository.js';
+import type { StoreTables } from './schema.js';
+
+/**
+ * Claims in the database, for several replicas on one PostgreSQL: one INSERT … ON CONFLICT DO UPDATE … WHERE
+ * expired … RETURNING decides the winner atomically, so two replicas given the same retried event never both win.
+ */
+export class KyselyClaims implements Claims {
+  constructor(
+    private readonly db: Kysely<StoreTables>,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async claim(namespace: string, key: string, expiresAt: Date): Promise<boolean> {
+    const now = new Date(this.clock()).toISOString();
+    const won = await this.db
+      .insertInto('claim')
+      .values({ namespace, key, expires_at: expiresAt.toISOString() })
+      .onConflict((oc) =>
+        oc
+          .columns(['namespace', 'key'])
+          .doUpdateSet({ expires_at: (eb) => eb.ref('excluded.expires_at') })
+          .where('claim.expires_at', '<', now),
+      )
+      .returning('key')
+      .executeTakeFirst();
+    return won !== undefined;
+  }
+
+  async prune(now: Date): Promise<number> {
+    const r = await this.db
+      .deleteFrom('claim')
+      .where('expires_at', '<', now.toISOString())
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}
+
+/**
+ * Claims in this process's memory, for one app instance on SQLite: the replay cache and event dedupe sit on every
+ * request's path, and a database write there would cost an fsync per request for nothing (one instance shares
+ * nothing). Bounded: expired claims are dropped as new ones arrive, and at most `capacity` are kept.
+ */
+export class MemoryClaims implements Claims {
+  private readonly claims = new Map<string, number>();
+  constructor(
+    private readonly capacity = 100_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async claim(namespace: string, key: string, expiresAt: Date): Promise<boolean> {
+    const id = `${namespace}\u0000${key}`;
+    const now = this.clock();
+    const held = this.claims.get(id);
+    if (held !== undefined && held >= now) return false;
+    this.claims.delete(id);
+    this.claims.set(id, expiresAt.getTime());
+    if (this.claims.size > this.capacity) {
+      await this.prune(new Date(now));
+      // Still full of live claims: drop the oldest (Map keeps insertion order).
+      while (this.claims.size > this.capacity) this.claims.delete(this.claims.keys().next().value as string);
+    }
+    return true;
+  }
+
+  async prune(now: Date): Promise<number> {
+    let n = 0;
+    for (const [id, expires] of this.claims)
+      if (expires < now.getTime()) {
+        this.claims.delete(id);
+        n++;
+      }
+    return n;
+  }
+}
