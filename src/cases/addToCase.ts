@@ -66,8 +66,7 @@ export function planAddition(record: CaseRecord, rawParse: ParseResult, meta: Ad
         message: i.message,
       })),
     };
-  // The merged keys tell "stated at some point" from the schema's defaults, as the one-message pipeline does.
-  const assessment = assess(checked.data, new Set(Object.keys(merged)));
+  const assessment = assess(checked.data);
   const at = meta.at.toISOString();
   const corrected = merge.changed.filter((f) => merge.values[f]?.corrects !== undefined);
   const snapshot: Snapshot = {
