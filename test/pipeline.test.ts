@@ -13,7 +13,7 @@ describe('pipeline', () => {
     if (o.status !== 'assessed') return;
     expect(o.input.macrovascularInvasion).toBeUndefined();
     expect(o.assessment.bclc?.stage).toBe('B');
-    expect(o.assessment.assumptions).toEqual(
+    expect(o.assessment.assumptions.map((n) => n.message)).toEqual(
       expect.arrayContaining([INVASION_SPREAD_ASSUMED, INFILTRATIVE_ASSUMED]),
     );
   });
@@ -46,8 +46,8 @@ describe('pipeline', () => {
     );
     if (o.status !== 'assessed') throw new Error('fixture not assessed');
     expect(o.input.infiltrative).toBe(false);
-    expect(o.assessment.assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
-    expect(o.assessment.assumptions).not.toContain(INFILTRATIVE_ASSUMED);
+    expect(o.assessment.assumptions.map((n) => n.message)).not.toContain(INVASION_SPREAD_ASSUMED);
+    expect(o.assessment.assumptions.map((n) => n.message)).not.toContain(INFILTRATIVE_ASSUMED);
   });
 
   it('structured input that breaks the contract is refused with the field and the reason', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoteSchema, ScoreKeySchema } from './scores.js';
 import { TreatmentOptionIdSchema } from './treatmentOptionIds.js';
 
 /**
@@ -108,7 +109,10 @@ export const TreatmentPlanSchema = z.strictObject({
 export type TreatmentPlan = z.infer<typeof TreatmentPlanSchema>;
 
 export const AfpModelSchema = z.strictObject({
-  /** null only when invasion or spread already excludes transplant and the inputs for the points are missing. */
+  /**
+   * null when the points could not all be counted but the risk is decided anyway: invasion or spread excludes
+   * transplant, or the items given already pass 2 points whatever the missing one scores.
+   */
   points: z.number().int().min(0).max(9).nullable(),
   /** false whenever macrovascular invasion or extrahepatic spread is present, whatever the points. */
   lowRisk: z.boolean(),
@@ -137,7 +141,10 @@ export const SixAndTwelveSchema = z.strictObject({
 export type SixAndTwelveResult = z.infer<typeof SixAndTwelveSchema>;
 
 export const NotEvaluableSchema = z.strictObject({
+  /** What the clinic calls the score ("Child-Pugh"); the contract's name, never renamed. */
   score: z.string(),
+  /** The same score by key, for renderers. */
+  about: ScoreKeySchema,
   missing: z.array(z.string()).min(1),
 });
 export type NotEvaluable = z.infer<typeof NotEvaluableSchema>;
@@ -154,10 +161,13 @@ export const AssessmentSchema = z.strictObject({
   mhap2: HapResultSchema.nullable(),
   sixAndTwelve: SixAndTwelveSchema.nullable(),
   notEvaluable: z.array(NotEvaluableSchema),
-  /** Clinically relevant cautions (unusual values, Child-Pugh B, B7 evidence limits). */
-  warnings: z.array(z.string()),
-  /** Everything the core took as given: flags not stated, ECOG attribution, MELD 3.0 adult sex rule. */
-  assumptions: z.array(z.string()),
+  /**
+   * Clinically relevant cautions (unusual values, Child-Pugh B, a criterion decided without an input it did not
+   * need), each naming the score(s) it belongs to.
+   */
+  warnings: z.array(NoteSchema),
+  /** Everything the core took as given (flags not stated, ECOG attribution, MELD 3.0 adult sex rule), by score. */
+  assumptions: z.array(NoteSchema),
   /** The version of every rule applied, e.g. "BCLC 2022", "MELD 3.0 (Kim 2021; OPTN 2023)". */
   rules: z.array(RuleVersionSchema),
 });

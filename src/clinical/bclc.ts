@@ -4,13 +4,13 @@ import type {
   BclcStage,
   ChildPughResult,
   LiverFunction,
-  RuleVersion,
   TransplantResult,
 } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
 import { type Computed, computed, notComputed } from './computed.js';
 import { IMPAIRED_FUNCTION_WARNING, liverFunction } from './liverFunction.js';
 import { invasionSpreadAssumption } from './notStated.js';
+import { type Note, note } from './scores.js';
 import { EXTENDED_CRITERIA, UCSF_DIAMETERS_MISSING } from './transplant.js';
 import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
 
@@ -36,12 +36,6 @@ import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.
  *   transplant" from the liver-function requirement (digest §0b), so a note asks for transplant evaluation. The note
  *   is tied to end-stage liver function, not to ECOG 3-4, because that is what the exception is about.
  */
-
-export const BCLC_2022_RULE: RuleVersion = {
-  id: 'bclc-2022',
-  name: 'BCLC 2022',
-  source: 'Reig M et al. J Hepatol 2022;76(3):681–693, doi 10.1016/j.jhep.2021.11.018',
-};
 
 export const NOT_CANCER_RELATED_NOTE = (ecog: number): string =>
   `ECOG ${ecog} recorded as not cancer-related (e.g. comorbidity): staged as ECOG 0, because BCLC upstages ` +
@@ -98,7 +92,8 @@ export function bclcStage(
 ): Computed<BclcResult> {
   const childPugh = childPughResult.ok ? childPughResult.value : null;
   const liver = childPugh ? liverFunction(input, childPugh) : null;
-  const warnings = liver ? [...liver.warnings] : [];
+  const bclcNotes = (messages: readonly string[]): Note[] => messages.map((m) => note('bclc', m));
+  const warnings = bclcNotes(liver ? liver.warnings : []);
   const notes: string[] = [];
   const { ecog } = input;
   const cpText = childPugh ? `Child-Pugh ${childPugh.class}${childPugh.points}` : '';
@@ -124,7 +119,7 @@ export function bclcStage(
         notes,
       },
       // The impaired-function caveat is about the first options of stages 0-C, not about D.
-      { warnings: warnings.filter((w) => w !== IMPAIRED_FUNCTION_WARNING) },
+      { warnings: warnings.filter((w) => w.message !== IMPAIRED_FUNCTION_WARNING) },
     );
   }
 
@@ -144,13 +139,13 @@ export function bclcStage(
   if (ecog >= 1 && input.ecogCancerRelated === false) notes.push(NOT_CANCER_RELATED_NOTE(ecog));
   // What this stage took as given. Invasion or spread stated present decides C alone, and then neither the other
   // flag nor the ECOG attribution can change the stage.
-  const assumptions: string[] = [];
+  const assumed: string[] = [];
   const ecogAssumed = cancerEcog && input.ecogCancerRelated === undefined && !(invasion || spread);
-  if (ecogAssumed) assumptions.push(ECOG_CANCER_RELATED_ASSUMED(ecog));
+  if (ecogAssumed) assumed.push(ECOG_CANCER_RELATED_ASSUMED(ecog));
   const flags = invasionSpreadAssumption(input);
   // Stage C from a stated cancer-related ECOG does not depend on invasion or spread.
   const flagsRead = !(cancerEcog && input.ecogCancerRelated === true);
-  if (flags && flagsRead) assumptions.push(flags);
+  if (flags && flagsRead) assumed.push(flags);
   if (lf === 'impaired') notes.push(IMPAIRED_STAGE_NOTE);
   const liverText = `${cpText} (${LIVER_WORDS[lf]})`;
 
@@ -168,7 +163,7 @@ export function bclcStage(
         subgroup: null,
         notes,
       },
-      { assumptions, warnings },
+      { assumptions: bclcNotes(assumed), warnings },
     );
   }
 
@@ -180,7 +175,7 @@ export function bclcStage(
     stage === 'A' && b.count === 1 && b.largestCm <= 2 && lf === 'impaired'
       ? ' (a single nodule <= 2 cm is stage 0 only with preserved liver function)'
       : '';
-  if (stage === 'B' && input.infiltrative === undefined) assumptions.push(INFILTRATIVE_ASSUMED);
+  if (stage === 'B' && input.infiltrative === undefined) assumed.push(INFILTRATIVE_ASSUMED);
   return computed(
     {
       stage,
@@ -189,7 +184,7 @@ export function bclcStage(
       subgroup: stage === 'B' ? bclcBSubgroup(input, transplant) : null,
       notes,
     },
-    { assumptions, warnings },
+    { assumptions: bclcNotes(assumed), warnings },
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ChildPughClass, ChildPughResult } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
 import { type Computed, computed, notComputed } from './computed.js';
+import { type Note, note } from './scores.js';
 import { albuminGdl, bilirubinMgDl } from './units.js';
 
 /**
@@ -68,9 +69,14 @@ export function childPugh(input: CaseInput): Computed<ChildPughResult> {
         : null;
   if (!bilirubin || !albumin || !ascites || !encephalopathy || !coagulationScore) return notComputed(missing);
 
-  const assumptions =
+  const assumptions: Note[] =
     coagulationScore.by === 'pt'
-      ? ['Child-Pugh coagulation scored on prothrombin time prolongation because INR was not given']
+      ? [
+          note(
+            'childPugh',
+            'Child-Pugh coagulation scored on prothrombin time prolongation because INR was not given',
+          ),
+        ]
       : [];
   const cholestatic = input.cholestatic === true;
   const bilirubinMg = bilirubinMgDl(bilirubin);
@@ -79,7 +85,7 @@ export function childPugh(input: CaseInput): Computed<ChildPughResult> {
     input.cholestatic === undefined &&
     bilirubinPoints(bilirubinMg, true) !== bilirubinPoints(bilirubinMg, false)
   )
-    assumptions.push(CHOLESTATIC_ASSUMED);
+    assumptions.push(note('childPugh', CHOLESTATIC_ASSUMED));
   const components = {
     bilirubin: bilirubinPoints(bilirubinMg, cholestatic),
     albumin: albuminPoints(albuminGdl(albumin)),

@@ -28,21 +28,18 @@ export interface MeldLabs {
  * The inputs every MELD variant needs, or the missing ones in the CaseInput field names. `dialysis` not stated
  * reads as not on dialysis: the creatinine given is used as measured, and without one the score waits for it.
  */
-export function meldLabs(input: CaseInput): { ok: true; labs: MeldLabs } | { ok: false; missing: string[] } {
+export function meldLabs(input: CaseInput): Computed<MeldLabs> {
   const missing: string[] = [];
   if (!input.bilirubin) missing.push('bilirubin');
   if (input.inr === undefined) missing.push('inr');
   if (!input.creatinine && !input.dialysis) missing.push('creatinine (or dialysis)');
-  if (!input.bilirubin || input.inr === undefined || missing.length > 0) return { ok: false, missing };
-  return {
-    ok: true,
-    labs: {
-      bilirubinMgDl: bilirubinMgDl(input.bilirubin),
-      inr: input.inr,
-      creatinineMgDl: input.creatinine ? creatinineMgDl(input.creatinine) : null,
-      dialysis: input.dialysis === true,
-    },
-  };
+  if (!input.bilirubin || input.inr === undefined || missing.length > 0) return notComputed(missing);
+  return computed({
+    bilirubinMgDl: bilirubinMgDl(input.bilirubin),
+    inr: input.inr,
+    creatinineMgDl: input.creatinine ? creatinineMgDl(input.creatinine) : null,
+    dialysis: input.dialysis === true,
+  });
 }
 
 /** Creatinine as a MELD formula takes it: floor 1.0, the formula's cap, and the cap itself with dialysis. */
@@ -75,6 +72,6 @@ export function meldScore(labs: MeldLabs): number {
 
 export function meld(input: CaseInput): Computed<number> {
   const read = meldLabs(input);
-  if (!read.ok) return notComputed(read.missing);
-  return computed(meldScore(read.labs));
+  if (!read.ok) return read;
+  return computed(meldScore(read.value));
 }

@@ -2,6 +2,7 @@ import type { CaseInput } from './caseInput.js';
 import { type Computed, computed, notComputed } from './computed.js';
 import { boundedCreatinine, meldLabs } from './meld.js';
 import { boundedSodium } from './meldNa.js';
+import { note } from './scores.js';
 import { albuminGdl, roundHalfUp } from './units.js';
 
 /**
@@ -63,17 +64,20 @@ export function meld3(input: CaseInput): Computed<number> {
 
   const raw = meld3Unrounded({
     female: input.sex === 'female',
-    bilirubinMgDl: read.labs.bilirubinMgDl,
-    inr: read.labs.inr,
-    creatinineMgDl: boundedCreatinine(read.labs, MELD3_CREATININE_CAP_MG_DL),
+    bilirubinMgDl: read.value.bilirubinMgDl,
+    inr: read.value.inr,
+    creatinineMgDl: boundedCreatinine(read.value, MELD3_CREATININE_CAP_MG_DL),
     sodium: input.sodium,
     albuminGdl: albuminGdl(input.albumin),
   });
   const rounded = roundHalfUp(raw);
-  const assumptions = [MELD3_SEX_ASSUMPTION];
+  const assumptions = [note('meld3', MELD3_SEX_ASSUMPTION)];
   if (rounded > MELD3_OPTN_CAP) {
     assumptions.push(
-      `MELD 3.0 capped at ${MELD3_OPTN_CAP} by OPTN allocation policy (the equation gives ${rounded}; it has no maximum)`,
+      note(
+        'meld3',
+        `MELD 3.0 capped at ${MELD3_OPTN_CAP} by OPTN allocation policy (the equation gives ${rounded}; it has no maximum)`,
+      ),
     );
   }
   return computed(Math.min(MELD3_OPTN_CAP, rounded), { assumptions });

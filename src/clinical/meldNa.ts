@@ -35,8 +35,8 @@ export function meldNa(input: CaseInput): Computed<number> {
     const sodium = input.sodium === undefined ? ['sodium (needed if MELD > 11)'] : [];
     return notComputed([...read.missing, ...sodium]);
   }
-  const points = meldInteger(read.labs);
-  if (points <= MELD_NA_GATE) return computed(meldScore(read.labs));
+  const points = meldInteger(read.value);
+  if (points <= MELD_NA_GATE) return computed(meldScore(read.value));
   if (input.sodium === undefined) return notComputed(['sodium (needed because MELD > 11)']);
   return computed(Math.min(MELD_MAX, meldNaFromMeld(points, input.sodium)));
 }

@@ -1,10 +1,17 @@
 import type { RuleVersion } from './assessment.js';
+import type { ScoreKey } from './scores.js';
 
 /**
  * The name, version and source of every calculator rule, shown with each result (DESIGN.md: "Every output names
  * the version of each rule"). Sources from the project digest §0/§0b; PMIDs the digest could not check against a
  * primary or secondary source are marked "(PMID unverified)".
  */
+
+export const BCLC_2022_RULE: RuleVersion = {
+  id: 'bclc-2022',
+  name: 'BCLC 2022',
+  source: 'Reig M et al. J Hepatol 2022;76(3):681–693, doi 10.1016/j.jhep.2021.11.018',
+};
 
 export const ALBI_RULE: RuleVersion = {
   id: 'albi',
@@ -90,7 +97,7 @@ export const HAP_RULE: RuleVersion = {
 export const MHAP2_RULE: RuleVersion = {
   id: 'mhap2',
   name: 'mHAP-II score (Park 2016)',
-  source: 'Park Y et al. Liver Int 2016;36:100-107 (PMID unverified)',
+  source: 'Park Y et al. Liver Int 2016;36(1):100-107, doi 10.1111/liv.12878 (PMID unverified)',
 };
 
 export const SIX_AND_TWELVE_RULE: RuleVersion = {
@@ -106,21 +113,25 @@ export const MRECIST_RULE: RuleVersion = {
     'Lencioni R, Llovet JM. Semin Liver Dis 2010;30:52-60. PMID 20175033; doi 10.1055/s-0030-1247132 (DOI unverified)',
 };
 
-/** Every calculator rule, for the docs and for tests that check each rule is named. */
-export const CALCULATOR_RULES: readonly RuleVersion[] = [
-  ALBI_RULE,
-  MALBI_RULE,
-  CHILD_PUGH_RULE,
-  MELD_RULE,
-  MELD_NA_RULE,
-  MELD_3_RULE,
-  MILAN_RULE,
-  UCSF_RULE,
-  UP_TO_SEVEN_RULE,
-  AFP_MODEL_RULE,
-  METROTICKET_2_RULE,
-  HAP_RULE,
-  MHAP2_RULE,
-  SIX_AND_TWELVE_RULE,
-  MRECIST_RULE,
-];
+/** The rule each score applies, so a renderer finds a score's version by key. */
+export const RULE_OF = {
+  albi: ALBI_RULE,
+  malbi: MALBI_RULE,
+  childPugh: CHILD_PUGH_RULE,
+  meld: MELD_RULE,
+  meldNa: MELD_NA_RULE,
+  meld3: MELD_3_RULE,
+  milan: MILAN_RULE,
+  ucsf: UCSF_RULE,
+  upToSeven: UP_TO_SEVEN_RULE,
+  metroticket2: METROTICKET_2_RULE,
+  afpModel: AFP_MODEL_RULE,
+  hap: HAP_RULE,
+  mhap2: MHAP2_RULE,
+  sixAndTwelve: SIX_AND_TWELVE_RULE,
+  bclc: BCLC_2022_RULE,
+  mrecist: MRECIST_RULE,
+} as const satisfies Record<ScoreKey, RuleVersion>;
+
+/** Every rule, once, for the docs and for tests that check each rule is named. */
+export const CALCULATOR_RULES: readonly RuleVersion[] = Object.values(RULE_OF);

@@ -1,6 +1,8 @@
-import type { NotEvaluable, TransplantResult } from './assessment.js';
+import type { TransplantResult } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
+import { type Computed, computed, notComputed } from './computed.js';
 import { invasionOrSpread, invasionSpreadAssumption } from './notStated.js';
+import { type Note, note, type ScoreKey } from './scores.js';
 import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
 import { roundTo } from './units.js';
 
@@ -16,7 +18,8 @@ import { roundTo } from './units.js';
  *   ≤ 4 if 400 < AFP ≤ 1000; AFP > 1000 not eligible. (The published bands overlap at 200 and 400;
  *   here AFP 200 and AFP 400 both fall in the ≤ 5 band, as the inequalities above state.)
  * Macrovascular invasion or extrahepatic spread puts a case outside Milan, UCSF, up-to-seven and Metroticket 2.0
- * whatever the sizes. A criterion is decided whenever the given inputs settle it, even if others are missing.
+ * whatever the sizes. A criterion is decided whenever the given inputs settle it, even if others are missing, and
+ * then a warning names the input that was not needed.
  */
 
 export const UCSF_DIAMETERS_MISSING = 'every nodule diameter (or totalDiameterCm)';
@@ -61,11 +64,114 @@ export function withinMetroticket2(burden: TumourBurden, afp: number): boolean {
   return limit !== null && sizePlusCount(burden) <= limit;
 }
 
+const AFP_MODEL_LOW_RISK_MAX = 2;
+
+/** AFP model points for the largest diameter: ≤ 3 cm → 0, > 3 to ≤ 6 → 1, > 6 → 4. */
+export function afpModelSizePoints(largestCm: number): number {
+  return largestCm <= 3 ? 0 : largestCm <= 6 ? 1 : 4;
+}
+
+/** AFP model points for the number of nodules: 1-3 → 0, ≥ 4 → 2. */
+export function afpModelCountPoints(count: number): number {
+  return count <= 3 ? 0 : 2;
+}
+
+/** AFP model points for AFP (ng/mL): ≤ 100 → 0, > 100 to ≤ 1000 → 2, > 1000 → 3. */
+export function afpModelAfpPoints(afp: number): number {
+  return afp <= 100 ? 0 : afp <= 1000 ? 2 : 3;
+}
+
 export function afpModelPoints(burden: TumourBurden, afp: number): number {
-  const size = burden.largestCm <= 3 ? 0 : burden.largestCm <= 6 ? 1 : 4;
-  const count = burden.count <= 3 ? 0 : 2;
-  const marker = afp <= 100 ? 0 : afp <= 1000 ? 2 : 3;
-  return size + count + marker;
+  return afpModelSizePoints(burden.largestCm) + afpModelCountPoints(burden.count) + afpModelAfpPoints(afp);
+}
+
+export const METROTICKET_AFP_NOT_NEEDED = (sum: number): string =>
+  `Metroticket 2.0 is beyond at any AFP (largest + number = ${sum}, above its widest limit of 7): AFP was not needed`;
+export const METROTICKET_SIZE_NOT_NEEDED =
+  'Metroticket 2.0 is beyond at any tumour size (AFP above 1000 ng/mL): nodule sizes were not needed';
+export const AFP_MODEL_AFP_NOT_NEEDED = (points: number): string =>
+  `AFP model is high risk at any AFP (size and number alone score ${points} points, above 2): AFP was not needed`;
+export const AFP_MODEL_SIZE_NOT_NEEDED =
+  'AFP model is high risk at any tumour size (AFP above 1000 ng/mL scores 3 points, above 2): nodule sizes were not needed';
+
+/** A criterion that invasion or spread decides: outside, whatever the size or AFP. */
+const excluded = <T>(key: ScoreKey, value: T): Computed<T> =>
+  computed(value, { warnings: [note(key, EXCLUDED_NOTE)] });
+
+/** What a criterion that measured the tumour assumed about invasion and spread not stated. */
+const sizesRead = (input: CaseInput, key: ScoreKey): Note[] => {
+  const flags = invasionSpreadAssumption(input);
+  return flags ? [note(key, flags)] : [];
+};
+
+/** A size-only criterion: excluded by invasion or spread, otherwise decided by the tumour burden. */
+const sizeCriterion =
+  (key: ScoreKey, within: (b: TumourBurden) => boolean | null, unsettled: string) =>
+  (input: CaseInput): Computed<boolean> => {
+    if (invasionOrSpread(input)) return excluded(key, false);
+    const burden = tumourBurden(input);
+    if (!burden) return notComputed([TUMOUR_MISSING]);
+    const value = within(burden);
+    if (value === null) return notComputed([unsettled]);
+    return computed(value, { assumptions: sizesRead(input, key) });
+  };
+
+export const milan = sizeCriterion('milan', withinMilan, TUMOUR_MISSING);
+export const ucsf = sizeCriterion('ucsf', withinUcsf, UCSF_DIAMETERS_MISSING);
+export const upToSeven = sizeCriterion('upToSeven', withinUpToSeven, TUMOUR_MISSING);
+
+export function metroticket2(input: CaseInput): Computed<boolean> {
+  if (invasionOrSpread(input)) return excluded('metroticket2', false);
+  const burden = tumourBurden(input);
+  const { afp } = input;
+  if (afp !== undefined && metroticketLimit(afp) === null) {
+    const warnings = burden ? [] : [note('metroticket2', METROTICKET_SIZE_NOT_NEEDED)];
+    return computed(false, { warnings });
+  }
+  if (!burden) return notComputed([TUMOUR_MISSING]);
+  const assumptions = sizesRead(input, 'metroticket2');
+  if (afp !== undefined) return computed(withinMetroticket2(burden, afp), { assumptions });
+  // Without AFP the widest band (≤ 7) still settles a case that is beyond it.
+  const sum = sizePlusCount(burden);
+  if (sum > 7)
+    return computed(false, {
+      assumptions,
+      warnings: [note('metroticket2', METROTICKET_AFP_NOT_NEEDED(sum))],
+    });
+  return notComputed(['afp']);
+}
+
+/**
+ * The AFP model. Invasion or spread fails it like every other criterion (reported false, not null); its points are
+ * still shown when they can be counted. When one item is missing but the others already pass 2 points, the case is
+ * high risk whatever the missing item scores, and the points are null (never counted from a guess).
+ */
+export function afpModel(input: CaseInput): Computed<NonNullable<TransplantResult['afpModel']>> {
+  const burden = tumourBurden(input);
+  const { afp } = input;
+  const out = invasionOrSpread(input);
+  if (burden && afp !== undefined) {
+    const points = afpModelPoints(burden, afp);
+    if (out) return excluded('afpModel', { points, lowRisk: false });
+    return computed(
+      { points, lowRisk: points <= AFP_MODEL_LOW_RISK_MAX },
+      { assumptions: sizesRead(input, 'afpModel') },
+    );
+  }
+  if (out) return excluded('afpModel', { points: null, lowRisk: false });
+  const high = { points: null, lowRisk: false };
+  if (burden) {
+    const partial = afpModelSizePoints(burden.largestCm) + afpModelCountPoints(burden.count);
+    if (partial > AFP_MODEL_LOW_RISK_MAX)
+      return computed(high, {
+        assumptions: sizesRead(input, 'afpModel'),
+        warnings: [note('afpModel', AFP_MODEL_AFP_NOT_NEEDED(partial))],
+      });
+    return notComputed(['afp']);
+  }
+  if (afp !== undefined && afpModelAfpPoints(afp) > AFP_MODEL_LOW_RISK_MAX)
+    return computed(high, { warnings: [note('afpModel', AFP_MODEL_SIZE_NOT_NEEDED)] });
+  return notComputed([TUMOUR_MISSING, ...(afp === undefined ? ['afp'] : [])]);
 }
 
 /**
@@ -79,60 +185,14 @@ export const EXTENDED_CRITERIA = [
   { name: 'Metroticket 2.0', within: (t: TransplantResult) => t.metroticket2 },
 ] as const;
 
-export function transplantCriteria(input: CaseInput): {
-  result: TransplantResult;
-  notEvaluable: NotEvaluable[];
-  notes: string[];
-  assumptions: string[];
-} {
-  const burden = tumourBurden(input);
-  const afp = input.afp;
-  const excluded = invasionOrSpread(input);
-  const notEvaluable: NotEvaluable[] = [];
-  const notes: string[] = [];
-  // Sizes are read only with invasion and spread not stated present, so the criteria assume them absent then.
-  const flags = invasionSpreadAssumption(input);
-  const assumptions = burden && flags ? [flags] : [];
-  const cannotTell = (score: string, missing: string[]): null => {
-    notEvaluable.push({ score, missing });
-    return null;
+/** The five criteria's values, null where not evaluable (for BCLC and the treatment options, which read them). */
+export function transplantCriteria(input: CaseInput): TransplantResult {
+  const value = <T>(c: Computed<T>): T | null => (c.ok ? c.value : null);
+  return {
+    milan: value(milan(input)),
+    ucsf: value(ucsf(input)),
+    upToSeven: value(upToSeven(input)),
+    metroticket2: value(metroticket2(input)),
+    afpModel: value(afpModel(input)),
   };
-
-  const milan = excluded ? false : burden ? withinMilan(burden) : cannotTell('Milan', [TUMOUR_MISSING]);
-
-  let ucsf: boolean | null;
-  if (excluded) ucsf = false;
-  else if (!burden) ucsf = cannotTell('UCSF', [TUMOUR_MISSING]);
-  else ucsf = withinUcsf(burden) ?? cannotTell('UCSF', [UCSF_DIAMETERS_MISSING]);
-
-  const upToSeven = excluded
-    ? false
-    : burden
-      ? withinUpToSeven(burden)
-      : cannotTell('Up-to-seven', [TUMOUR_MISSING]);
-
-  let metroticket2: boolean | null;
-  if (excluded) metroticket2 = false;
-  else if (afp !== undefined && metroticketLimit(afp) === null) metroticket2 = false;
-  else if (!burden) metroticket2 = cannotTell('Metroticket 2.0', [TUMOUR_MISSING]);
-  else if (afp !== undefined) metroticket2 = withinMetroticket2(burden, afp);
-  // Without AFP the widest band (≤ 7) still settles a case that is beyond it.
-  else if (sizePlusCount(burden) > 7) metroticket2 = false;
-  else metroticket2 = cannotTell('Metroticket 2.0', ['afp']);
-
-  // Invasion or spread fails the AFP model like every other criterion (issue 2: "reported false, not null");
-  // its points are still shown when they can be counted, and are null when they cannot.
-  let afpModel: TransplantResult['afpModel'] = null;
-  if (burden && afp !== undefined) {
-    const points = afpModelPoints(burden, afp);
-    afpModel = { points, lowRisk: !excluded && points <= 2 };
-  } else if (excluded) {
-    afpModel = { points: null, lowRisk: false };
-  } else {
-    const missing = [...(burden ? [] : [TUMOUR_MISSING]), ...(afp === undefined ? ['afp'] : [])];
-    cannotTell('AFP model', missing);
-  }
-  if (excluded) notes.push(EXCLUDED_NOTE);
-
-  return { result: { milan, ucsf, upToSeven, metroticket2, afpModel }, notEvaluable, notes, assumptions };
 }

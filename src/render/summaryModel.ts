@@ -276,7 +276,7 @@ export function assumptionLines(outcome: SummaryOutcome, view: SummaryView = 'fu
       (views ? views.includes(view) : viewsOfText(p.message).includes(view));
     if (relevant && !out.includes(p.message)) out.push(p.message);
   }
-  for (const s of outcome.assessment.assumptions) {
+  for (const { message: s } of outcome.assessment.assumptions) {
     if ((view === 'full' || viewsOfText(s).includes(view)) && !out.includes(s)) out.push(s);
   }
   return out;
@@ -288,7 +288,7 @@ export function assumptionLines(outcome: SummaryOutcome, view: SummaryView = 'fu
  * ignored with the vocabulary words they may have meant.
  */
 export function warningLines(outcome: SummaryOutcome): string[] {
-  const out = [...outcome.assessment.warnings];
+  const out = outcome.assessment.warnings.map((w) => w.message);
   for (const w of outcome.parse.warnings) {
     if (w.code === 'privacy' || w.code === 'not-understood') continue;
     if (!out.includes(w.message)) out.push(w.message);

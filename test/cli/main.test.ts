@@ -89,10 +89,11 @@ describe('assess --input', () => {
     const stated = { ...CASE, macrovascularInvasion: false, extrahepaticSpread: false };
     const r = await run(['assess', '--input', file('stated.json', JSON.stringify(stated)), '--json']);
     const a = JSON.parse(r.out);
-    expect(a.assumptions.join(' ')).not.toMatch(/(invasion|spread) taken as absent/);
-    expect(a.assumptions).toContain('infiltrative pattern taken as absent (not stated)');
+    const said = (body: { assumptions: { message: string }[] }) => body.assumptions.map((n) => n.message);
+    expect(said(a).join(' ')).not.toMatch(/(invasion|spread) taken as absent/);
+    expect(said(a)).toContain('infiltrative pattern taken as absent (not stated)');
     const r2 = await run(['assess', '--input', file('unstated.json', JSON.stringify(CASE)), '--json']);
-    expect(JSON.parse(r2.out).assumptions.join(' ')).toMatch(/extrahepatic spread taken as absent/);
+    expect(said(JSON.parse(r2.out)).join(' ')).toMatch(/extrahepatic spread taken as absent/);
   });
 });
 
@@ -213,7 +214,8 @@ describe('assess "<free text>"', () => {
     expect(input.bilirubin).toEqual({ value: 1.1, unit: 'mg/dL' });
     expect(input.albumin).toEqual({ value: 3.8, unit: 'g/dL' });
     expect(Array.isArray(notUnderstood)).toBe(true);
-    expect(body.assumptions.every((a: unknown) => typeof a === 'string')).toBe(true);
+    // Every note, the parser's too, names the scores it concerns.
+    for (const n of body.assumptions) expect(n.about.length).toBeGreaterThan(0);
     expect(body.bclc.stage).toBe('0');
   });
 

@@ -2,15 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess, unusualValueWarnings } from '../../src/clinical/assess.js';
 import { AssessmentSchema } from '../../src/clinical/assessment.js';
-import {
-  BCLC_2022_RULE,
-  ECOG_CANCER_RELATED_ASSUMED,
-  INFILTRATIVE_ASSUMED,
-} from '../../src/clinical/bclc.js';
+import { ECOG_CANCER_RELATED_ASSUMED, INFILTRATIVE_ASSUMED } from '../../src/clinical/bclc.js';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { IMPAIRED_FUNCTION_WARNING } from '../../src/clinical/liverFunction.js';
 import { INVASION_SPREAD_ASSUMED, SPREAD_ASSUMED } from '../../src/clinical/notStated.js';
+import { BCLC_2022_RULE } from '../../src/clinical/rules.js';
 import { BILIRUBIN_CUT_ASSUMPTION } from '../../src/clinical/treatmentOptions.js';
+import { msg } from './fixtures.js';
 
 /** Invented complete case: every calculator has what it needs. */
 const COMPLETE: CaseInputJson = {
@@ -80,7 +78,7 @@ describe('assess: a complete case', () => {
   });
 
   it('with invasion and spread stated false, does not report them as assumed', () => {
-    expect(a.assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
+    expect(a.assumptions.map(msg)).not.toContain(INVASION_SPREAD_ASSUMED);
   });
 });
 
@@ -117,52 +115,56 @@ describe('assess: assumptions', () => {
   const tumourA = { ...COMPLETE, macrovascularInvasion: undefined, extrahepaticSpread: undefined };
 
   it('invasion and spread not stated → taken as absent by the rules that read them', () => {
-    expect(run(tumourA).assumptions).toContain(INVASION_SPREAD_ASSUMED);
+    expect(run(tumourA).assumptions.map(msg)).toContain(INVASION_SPREAD_ASSUMED);
   });
 
   it('no assumption about invasion or spread when no rule read them for a result', () => {
     // ECOG alone: BCLC is not evaluable and no transplant criterion has a tumour to measure.
-    expect(run({ ecog: 0 }).assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
+    expect(run({ ecog: 0 }).assumptions.map(msg)).not.toContain(INVASION_SPREAD_ASSUMED);
   });
 
   it('invasion stated absent, spread not → only spread assumed', () => {
     const a = run({ ...tumourA, macrovascularInvasion: false });
-    expect(a.assumptions).toContain(SPREAD_ASSUMED);
-    expect(a.assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
+    expect(a.assumptions.map(msg)).toContain(SPREAD_ASSUMED);
+    expect(a.assumptions.map(msg)).not.toContain(INVASION_SPREAD_ASSUMED);
   });
 
   it('invasion stated present → spread cannot change stage C or the transplant criteria, so nothing is assumed', () => {
     const a = run({ ...tumourA, macrovascularInvasion: true });
     expect(a.bclc?.stage).toBe('C');
-    expect(a.assumptions.some((m) => m.includes('taken as absent'))).toBe(false);
+    expect(a.assumptions.map(msg).some((m) => m.includes('taken as absent'))).toBe(false);
   });
 
   it('ECOG 1-2 taken as cancer-related unless the flag was given', () => {
     const base = { ...COMPLETE, nodulesCm: [2.5] };
-    expect(run({ ...base, ecog: 1 }).assumptions).toContain(ECOG_CANCER_RELATED_ASSUMED(1));
-    expect(run({ ...base, ecog: 2 }).assumptions).toContain(ECOG_CANCER_RELATED_ASSUMED(2));
-    expect(run({ ...base, ecog: 1, ecogCancerRelated: true }).assumptions).not.toContain(
+    expect(run({ ...base, ecog: 1 }).assumptions.map(msg)).toContain(ECOG_CANCER_RELATED_ASSUMED(1));
+    expect(run({ ...base, ecog: 2 }).assumptions.map(msg)).toContain(ECOG_CANCER_RELATED_ASSUMED(2));
+    expect(run({ ...base, ecog: 1, ecogCancerRelated: true }).assumptions.map(msg)).not.toContain(
       ECOG_CANCER_RELATED_ASSUMED(1),
     );
-    expect(run({ ...base, ecog: 0 }).assumptions.some((s) => s.startsWith('ECOG'))).toBe(false);
+    expect(
+      run({ ...base, ecog: 0 })
+        .assumptions.map(msg)
+        .some((s) => s.startsWith('ECOG')),
+    ).toBe(false);
   });
 
   it('ECOG attribution not assumed when invasion already makes it stage C', () => {
     const a = run({ ...COMPLETE, ecog: 1, macrovascularInvasion: true });
     expect(a.bclc?.stage).toBe('C');
-    expect(a.assumptions).not.toContain(ECOG_CANCER_RELATED_ASSUMED(1));
+    expect(a.assumptions.map(msg)).not.toContain(ECOG_CANCER_RELATED_ASSUMED(1));
   });
 
   it('stage B: infiltrative pattern taken as absent unless stated', () => {
     const json = { ...COMPLETE, nodulesCm: [5, 4, 3, 2] };
-    expect(run(json).assumptions).toContain(INFILTRATIVE_ASSUMED);
-    expect(run({ ...json, infiltrative: false }).assumptions).not.toContain(INFILTRATIVE_ASSUMED);
+    expect(run(json).assumptions.map(msg)).toContain(INFILTRATIVE_ASSUMED);
+    expect(run({ ...json, infiltrative: false }).assumptions.map(msg)).not.toContain(INFILTRATIVE_ASSUMED);
   });
 
   it('stage 0/A: the normal-bilirubin cut is reported as an assumption', () => {
-    expect(run({ ...COMPLETE, nodulesCm: [1.8] }).assumptions).toContain(BILIRUBIN_CUT_ASSUMPTION);
+    expect(run({ ...COMPLETE, nodulesCm: [1.8] }).assumptions.map(msg)).toContain(BILIRUBIN_CUT_ASSUMPTION);
     // 2 nodules: no resection branch, so no bilirubin cut applied
-    expect(run(COMPLETE).assumptions).not.toContain(BILIRUBIN_CUT_ASSUMPTION);
+    expect(run(COMPLETE).assumptions.map(msg)).not.toContain(BILIRUBIN_CUT_ASSUMPTION);
   });
 });
 
@@ -170,27 +172,29 @@ describe('assess: warnings', () => {
   it('Child-Pugh B warns that first options assume preserved function', () => {
     const a = run({ ...COMPLETE, ascites: 'mild', albumin: { value: 3.2, unit: 'g/dL' } });
     expect(a.childPugh?.class).toBe('B');
-    expect(a.warnings).toContain(IMPAIRED_FUNCTION_WARNING);
+    expect(a.warnings.map(msg)).toContain(IMPAIRED_FUNCTION_WARNING);
   });
 
   it('unusual values warn on the unusual side only (bilirubin 20 vs 20.1 mg/dL; albumin 15 vs 14.9 g/L)', () => {
     const w = (json: CaseInputJson) => unusualValueWarnings(CaseInputSchema.parse(json));
     expect(w({ bilirubin: { value: 20, unit: 'mg/dL' } })).toEqual([]);
-    expect(w({ bilirubin: { value: 20.1, unit: 'mg/dL' } })[0]).toContain(
+    expect(w({ bilirubin: { value: 20.1, unit: 'mg/dL' } })[0]?.message).toContain(
       'bilirubin 20.1 mg/dL is unusually high',
     );
     expect(w({ albumin: { value: 15, unit: 'g/L' } })).toEqual([]);
-    expect(w({ albumin: { value: 14.9, unit: 'g/L' } })[0]).toContain('unusually low');
-    expect(w({ sodium: 119 })[0]).toContain('sodium 119 mmol/L');
-    expect(w({ sodium: 156 })[0]).toContain('unusually high');
+    expect(w({ albumin: { value: 14.9, unit: 'g/L' } })[0]?.message).toContain('unusually low');
+    expect(w({ sodium: 119 })[0]?.message).toContain('sodium 119 mmol/L');
+    expect(w({ sodium: 156 })[0]?.message).toContain('unusually high');
     expect(w({ sodium: 140, inr: 6 })).toEqual([]);
-    expect(w({ inr: 6.1 })[0]).toContain('INR 6.1 is unusually high');
-    expect(w({ nodulesCm: [21] })[0]).toContain('largest nodule 21 cm');
+    expect(w({ inr: 6.1 })[0]?.message).toContain('INR 6.1 is unusually high');
+    expect(w({ nodulesCm: [21] })[0]?.message).toContain('largest nodule 21 cm');
   });
 
   it('assessment warnings carry the unusual-value warnings', () => {
     expect(
-      run({ creatinine: { value: 900, unit: 'umol/L' } }).warnings.some((s) => s.includes('creatinine 900')),
+      run({ creatinine: { value: 900, unit: 'umol/L' } })
+        .warnings.map(msg)
+        .some((s) => s.includes('creatinine 900')),
     ).toBe(true);
   });
 });
@@ -247,5 +251,29 @@ describe('assess properties', () => {
         expect(a.notEvaluable.some((n) => n.score === 'BCLC')).toBe(a.bclc === null);
       }),
     );
+  });
+});
+
+describe('assess: every note names the score it belongs to', () => {
+  it('an absent invasion/spread read by BCLC and by the transplant criteria is one note naming all of them', () => {
+    const a = run({ ...COMPLETE, macrovascularInvasion: undefined, extrahepaticSpread: undefined });
+    const flags = a.assumptions.filter((n) => n.message === INVASION_SPREAD_ASSUMED);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.about).toEqual(
+      expect.arrayContaining(['milan', 'ucsf', 'upToSeven', 'metroticket2', 'afpModel', 'bclc']),
+    );
+  });
+  it('a calculator note is tagged with that calculator; not-evaluable entries carry their key', () => {
+    const a = run({ ...COMPLETE, inr: undefined, ptProlongationSeconds: 5, sex: 'male' });
+    const pt = a.assumptions.find((n) => n.message.includes('prothrombin time'));
+    expect(pt?.about).toEqual(['childPugh']);
+    const b = run(COMPLETE);
+    expect(b.assumptions.find((n) => n.message.startsWith('MELD 3.0 sex'))?.about).toEqual(['meld3']);
+    expect(a.notEvaluable.find((n) => n.score === 'MELD')).toMatchObject({ about: 'meld' });
+  });
+  it('an unusual value warning names every score that reads the value', () => {
+    const a = run({ ...COMPLETE, creatinine: { value: 11, unit: 'mg/dL' } });
+    const w = a.warnings.find((n) => n.message.startsWith('creatinine 11'));
+    expect(w?.about).toEqual(['meld', 'meldNa', 'meld3']);
   });
 });

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BclcResult, BclcResultSchema, type BclcStage } from '../../src/clinical/assessment.js';
 import {
-  BCLC_2022_RULE,
   bclcStage,
   CONFIRM_TACE_FEATURES,
   IMPAIRED_STAGE_NOTE,
@@ -16,13 +15,14 @@ import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInpu
 import { childPugh } from '../../src/clinical/childPugh.js';
 import type { Computed } from '../../src/clinical/computed.js';
 import { IMPAIRED_FUNCTION_WARNING } from '../../src/clinical/liverFunction.js';
+import { BCLC_2022_RULE } from '../../src/clinical/rules.js';
 import { transplantCriteria } from '../../src/clinical/transplant.js';
 import { TUMOUR_MISSING } from '../../src/clinical/tumourBurden.js';
-import { A5, B8, C13 } from './fixtures.js';
+import { A5, B8, C13, msg } from './fixtures.js';
 
 function stage(json: CaseInputJson): Computed<BclcResult> {
   const input = CaseInputSchema.parse(json);
-  return bclcStage(input, childPugh(input), transplantCriteria(input).result);
+  return bclcStage(input, childPugh(input), transplantCriteria(input));
 }
 function ok(json: CaseInputJson) {
   const r = stage(json);
@@ -128,7 +128,7 @@ describe('stage C', () => {
     const r = ok({ ...B8, ecog: 0, macrovascularInvasion: true });
     expect(r.value).toMatchObject({ stage: 'C', liverFunction: 'impaired' });
     expect(r.value.notes).toContain(IMPAIRED_STAGE_NOTE);
-    expect(r.warnings).toContain(IMPAIRED_FUNCTION_WARNING);
+    expect(r.warnings.map(msg)).toContain(IMPAIRED_FUNCTION_WARNING);
   });
 
   it('invasion with ECOG missing is not evaluable (ECOG 3-4 would make it D)', () => {
@@ -162,7 +162,7 @@ describe('stages 0, A, B', () => {
     expect(r.value).toMatchObject({ stage: 'A', liverFunction: 'impaired' });
     expect(r.value.basis).toContain('stage 0 only with preserved liver function');
     expect(r.value.notes).toContain(IMPAIRED_STAGE_NOTE);
-    expect(r.warnings).toContain(IMPAIRED_FUNCTION_WARNING);
+    expect(r.warnings.map(msg)).toContain(IMPAIRED_FUNCTION_WARNING);
   });
 
   it('single nodule of any size → A (12 cm)', () => {
@@ -229,9 +229,17 @@ describe('BCLC-B subgroup', () => {
   });
 
   it('AFP missing when the AFP-based criteria could decide: lists afp', () => {
-    const r = ok({ ...A5, ecog: 0, nodulesCm: [6, 5, 4, 3] });
+    // 5 nodules ≤ 3 cm: beyond up-to-seven and Metroticket (8 > 7), but the AFP model scores 0 + 2 = 2, so AFP decides.
+    const r = ok({ ...A5, ecog: 0, nodulesCm: [3, 3, 3, 3, 3] });
     expect(r.value.subgroup?.id).toBe('tace');
     expect(r.value.subgroup?.decidingInputs).toContain('afp');
+  });
+
+  it('AFP missing but unable to change any criterion: not listed', () => {
+    // [6,5,4,3]: Metroticket 6 + 4 = 10 > 7 and AFP model 1 + 2 = 3 > 2 are beyond at any AFP.
+    const r = ok({ ...A5, ecog: 0, nodulesCm: [6, 5, 4, 3] });
+    expect(r.value.subgroup?.id).toBe('tace');
+    expect(r.value.subgroup?.decidingInputs).not.toContain('afp');
   });
 
   it('infiltrative → systemic', () => {
@@ -377,6 +385,6 @@ describe('stage D details', () => {
     const r = ok({ ...B8, ecog: 4 });
     expect(r.value).toMatchObject({ stage: 'D', liverFunction: 'impaired' });
     expect(r.value.notes).not.toContain(IMPAIRED_STAGE_NOTE);
-    expect(r.warnings).not.toContain(IMPAIRED_FUNCTION_WARNING);
+    expect(r.warnings.map(msg)).not.toContain(IMPAIRED_FUNCTION_WARNING);
   });
 });

@@ -10,6 +10,7 @@ import {
   inrPoints,
   ptProlongationPoints,
 } from '../../src/clinical/childPugh.js';
+import { msg } from './fixtures.js';
 
 const cpOf = (json: CaseInputJson) => childPugh(CaseInputSchema.parse(json));
 
@@ -128,7 +129,7 @@ describe('Child-Pugh coagulation source and missing inputs', () => {
     const byInr = cpOf({ ...rest, inr: 1.1, ptProlongationSeconds: 7 });
     expect(byInr.ok && byInr.value.components.coagulationBy).toBe('inr');
     expect(byInr.ok && byInr.value.components.coagulation).toBe(1);
-    expect(byInr.ok && byInr.assumptions).toEqual([]);
+    expect(byInr.ok && byInr.assumptions.map(msg)).toEqual([]);
   });
   it('lists every missing input and imputes nothing', () => {
     expect(cpOf({})).toEqual({
@@ -204,7 +205,8 @@ describe('Child-Pugh: PBC/PSC not stated', () => {
       encephalopathy: 'none',
       ...(cholestatic === undefined ? {} : { cholestatic }),
     });
-  const assumed = (r: ReturnType<typeof at>) => (r.ok ? r.assumptions.includes(CHOLESTATIC_ASSUMED) : null);
+  const assumed = (r: ReturnType<typeof at>) =>
+    r.ok ? r.assumptions.map(msg).includes(CHOLESTATIC_ASSUMED) : null;
 
   it('scores the standard bands and says so only where the PBC/PSC bands would differ (2-10 mg/dL)', () => {
     expect(assumed(at(1.9))).toBe(false);

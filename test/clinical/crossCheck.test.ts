@@ -12,6 +12,7 @@ import { MELD3_SEX_ASSUMPTION } from '../../src/clinical/meld3.js';
 import { mrecist } from '../../src/clinical/mrecist.js';
 import { INVASION_SPREAD_ASSUMED } from '../../src/clinical/notStated.js';
 import { assessText } from '../../src/pipeline.js';
+import { msg } from './fixtures.js';
 
 const mg = (value: number) => ({ value, unit: 'mg/dL' as const });
 const umol = (value: number) => ({ value, unit: 'umol/L' as const });
@@ -235,7 +236,7 @@ describe('MELD 3.0 vectors (digest §3.5; round half up, no intermediate roundin
     const a = run(noSex);
     expect(a.meld.meld3).toBeNull();
     expect(missingOf(a, 'MELD 3.0')).toContain('sex');
-    expect(run(v(2.0, 1.5, 1.2, 135, 3.0, 'female')).assumptions).toContain(MELD3_SEX_ASSUMPTION);
+    expect(run(v(2.0, 1.5, 1.2, 135, 3.0, 'female')).assumptions.map(msg)).toContain(MELD3_SEX_ASSUMPTION);
   });
   it('free text with a realistic decompensated case: CP 11 C, MELD 25, MELD-Na 31, MELD 3.0 34', () => {
     // CP: bili 1.5 (1) + alb 3.0 (2) + INR 2.4 (3) + refractory (3) + HE 2 (2) = 11 C
@@ -311,10 +312,11 @@ describe('Transplant criteria (digest §5 vector table; issue 2 band edges)', ()
 });
 
 describe('HAP / mHAP-II (strict inequalities) and six-and-twelve', () => {
-  it('all at threshold (alb 36 g/L, AFP 400, bili 17 µmol/L, 7 cm, 2 nodules) → HAP 0 A, mHAP-II 1 B', () => {
+  it('all at HAP threshold (alb 36 g/L, AFP 400, bili 17 µmol/L, 7 cm, 2 nodules) → HAP 0 A, mHAP-II 2 C', () => {
+    // mHAP-II scores bilirubin > 0.9 mg/dL (Park 2016), and 17 µmol/L is 0.99 mg/dL: one point more than HAP.
     const a = run({ albumin: gl(36), afp: 400, bilirubin: umol(17), nodulesCm: [7, 1] });
     expect(a.hap).toEqual({ points: 0, grade: 'A' });
-    expect(a.mhap2).toEqual({ points: 1, grade: 'B' });
+    expect(a.mhap2).toEqual({ points: 2, grade: 'C' });
   });
   it('alb 3.6 g/dL = 36 g/L (0), bili 1.0 mg/dL = 17.1 µmol/L > 17 (1) → HAP 1 B', () => {
     const a = run({ albumin: gdl(3.6), afp: 10, bilirubin: mg(1.0), nodulesCm: [3] });
@@ -368,7 +370,7 @@ describe('BCLC 2022 stage paths (issue 2)', () => {
     const a = run({ ...CP_B7, ecog: 0, nodulesCm: [1.5] });
     expect(a.childPugh).toMatchObject({ points: 7, class: 'B' });
     expect(a.bclc).toMatchObject({ stage: 'A', liverFunction: 'impaired' });
-    expect(a.warnings.join(' ')).toMatch(/Child-Pugh B/);
+    expect(a.warnings.map(msg).join(' ')).toMatch(/Child-Pugh B/);
   });
   it('B: [3.1, 2] (2 nodules, one > 3 cm); [1, 1, 1, 1] (4 nodules); noduleCount 4 largest 2', () => {
     expect(run({ ...CP_A5, ecog: 0, nodulesCm: [3.1, 2] }).bclc?.stage).toBe('B');
@@ -386,16 +388,18 @@ describe('BCLC 2022 stage paths (issue 2)', () => {
     const a = run({ ...CP_A5, ecog: 0, nodulesCm: [5, 5, 5, 5], afp: 50, infiltrative: false });
     expect(a.bclc?.subgroup?.id).toBe('tace');
   });
-  it('B subgroup names the deciding input when AFP is missing and size criteria fail', () => {
-    // [5,5,5,5] without AFP: UCSF/up-to-7/Metroticket all false by size (9 > 7); AFP model unknown → afp decides
+  it('B subgroup without AFP: AFP is not asked for when no AFP could change a criterion', () => {
+    // [5,5,5,5] without AFP: UCSF/up-to-7/Metroticket all false by size (9 > 7); the AFP model already scores
+    // 1 + 2 = 3 > 2 on size and number, so it is high risk at any AFP.
     const a = run({ ...CP_A5, ecog: 0, nodulesCm: [5, 5, 5, 5] });
     expect(a.bclc?.stage).toBe('B');
-    expect(a.bclc?.subgroup?.decidingInputs.join(' ')).toMatch(/afp/i);
+    expect(a.transplant.afpModel).toEqual({ points: null, lowRisk: false });
+    expect(a.bclc?.subgroup?.decidingInputs.join(' ')).not.toMatch(/afp/i);
   });
   it('C: ECOG 1 cancer-related (default, assumption shown); macrovascular invasion; extrahepatic spread', () => {
     const e = run({ ...CP_A5, ecog: 1, nodulesCm: [2] });
     expect(e.bclc?.stage).toBe('C');
-    expect(e.assumptions).toContain(ECOG_CANCER_RELATED_ASSUMED(1));
+    expect(e.assumptions.map(msg)).toContain(ECOG_CANCER_RELATED_ASSUMED(1));
     expect(run({ ...CP_A5, ecog: 0, nodulesCm: [2], macrovascularInvasion: true }).bclc?.stage).toBe('C');
     expect(run({ ...CP_A5, ecog: 0, nodulesCm: [2], extrahepaticSpread: true }).bclc?.stage).toBe('C');
   });
@@ -472,7 +476,7 @@ describe('missing inputs and assumptions (never impute)', () => {
     );
     for (const s of ['MELD', 'MELD-Na', 'MELD 3.0', 'HAP', 'mHAP-II', 'BCLC', 'Milan', 'UCSF', 'AFP model'])
       expect(missingOf(a, s)?.length, s).toBeGreaterThan(0);
-    expect(a.assumptions).not.toContain(INVASION_SPREAD_ASSUMED);
+    expect(a.assumptions.map(msg)).not.toContain(INVASION_SPREAD_ASSUMED);
   });
   it('Child-Pugh without ascites → null; no default of "none"', () => {
     const { ascites: _a, ...noAscites } = CP_A5;
@@ -488,7 +492,7 @@ describe('missing inputs and assumptions (never impute)', () => {
       macrovascularInvasion: false,
       extrahepaticSpread: false,
     });
-    expect(a.assumptions.join(' ')).not.toMatch(/taken as absent/);
+    expect(a.assumptions.map(msg).join(' ')).not.toMatch(/taken as absent/);
   });
 });
 

@@ -24,3 +24,24 @@ export const C13: CaseInputJson = {
   ascites: 'moderate-severe',
   encephalopathy: 'none',
 };
+
+/** Invented complete case: every calculator has what it needs (BCLC A, two nodules within Milan). */
+export const COMPLETE_CASE: CaseInputJson = {
+  bilirubin: { value: 1.1, unit: 'mg/dL' },
+  albumin: { value: 3.8, unit: 'g/dL' },
+  creatinine: { value: 0.9, unit: 'mg/dL' },
+  inr: 1.1,
+  sodium: 138,
+  afp: 25,
+  ascites: 'none',
+  encephalopathy: 'none',
+  ecog: 0,
+  sex: 'female',
+  nodulesCm: [2.5, 1.5],
+  macrovascularInvasion: false,
+  extrahepaticSpread: false,
+  portalHypertension: false,
+};
+
+/** The message of an assumption or warning, for assertions on wording. */
+export const msg = (n: { message: string }): string => n.message;

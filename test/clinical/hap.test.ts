@@ -14,11 +14,33 @@ const caseOf = (albGl: number, afp: number, biliUmol: number, largest: number, c
   } satisfies CaseInputJson);
 const points = (r: ReturnType<typeof hap>) => (r.ok ? [r.value.points, r.value.grade] : null);
 
+describe('bilirubin cut per score: HAP > 17 µmol/L (Kadalayil 2013), mHAP-II > 0.9 mg/dL (Park 2016)', () => {
+  const bili = (value: number, unit: 'mg/dL' | 'umol/L') =>
+    CaseInputSchema.parse({
+      albumin: { value: 40, unit: 'g/L' },
+      afp: 10,
+      bilirubin: { value, unit },
+      nodulesCm: [3],
+    } satisfies CaseInputJson);
+  it('HAP: 17 µmol/L scores 0, 17.1 scores 1', () => {
+    expect(points(hap(bili(17, 'umol/L')))).toEqual([0, 'A']);
+    expect(points(hap(bili(17.1, 'umol/L')))).toEqual([1, 'B']);
+  });
+  it('mHAP-II: 0.9 mg/dL scores 0, 0.91 scores 1 (and 16 µmol/L, 0.94 mg/dL, scores 1 where HAP scores 0)', () => {
+    expect(points(mhap2(bili(0.9, 'mg/dL')))).toEqual([0, 'A']);
+    expect(points(mhap2(bili(0.91, 'mg/dL')))).toEqual([1, 'B']);
+    expect(points(mhap2(bili(16, 'umol/L')))).toEqual([1, 'B']);
+    expect(points(hap(bili(16, 'umol/L')))).toEqual([0, 'A']);
+  });
+});
+
 describe('HAP and mHAP-II worked vectors (digest §6)', () => {
   const vectors: [string, [number, number, number, number, number], [number, string], [number, string]][] = [
     ['all favourable', [40, 10, 12, 3, 1], [0, 'A'], [0, 'A']],
     ['low albumin', [35, 10, 12, 3, 1], [1, 'B'], [1, 'B']],
-    ['all exactly at threshold (strict)', [36, 400, 17, 7, 2], [0, 'A'], [1, 'B']],
+    // HAP's bilirubin cut is > 17 µmol/L; mHAP-II's is > 0.9 mg/dL (15.4 µmol/L), so 17 scores there.
+    ['all exactly at the HAP threshold (strict)', [36, 400, 17, 7, 2], [0, 'A'], [2, 'C']],
+    ['all exactly at the mHAP-II threshold (strict)', [36, 400, 15.39, 7, 2], [0, 'A'], [1, 'B']],
     ['all unfavourable', [35, 500, 20, 8, 3], [4, 'D'], [5, 'D']],
   ];
   it.each(vectors)('%s', (_id, args, hapExpected, mhapExpected) => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { MELD3_SEX_ASSUMPTION, meld3, meld3Unrounded } from '../../src/clinical/meld3.js';
+import { msg } from './fixtures.js';
 
 const m3Of = (json: CaseInputJson) => meld3(CaseInputSchema.parse(json));
 const labs = (
@@ -36,7 +37,7 @@ describe('MELD 3.0 worked vectors (digest §3.5)', () => {
   it.each(vectors)('%s', (_id, json, score) => {
     const r = m3Of(json);
     expect(value(r)).toBe(score);
-    expect(r.ok && r.assumptions).toEqual([MELD3_SEX_ASSUMPTION]);
+    expect(r.ok && r.assumptions.map(msg)).toEqual([MELD3_SEX_ASSUMPTION]);
   });
   it('T7 is 29.50002 unrounded, and T3 16.943', () => {
     const t7 = meld3Unrounded({
@@ -94,8 +95,8 @@ describe('MELD 3.0 bounds', () => {
   it('caps at 40 by OPTN policy and says so', () => {
     const r = m3Of(labs(30, 4, 3, 125, 1.5, 'female'));
     expect(value(r)).toBe(40);
-    expect(r.ok && r.assumptions).toHaveLength(2);
-    expect(r.ok && r.assumptions[1]).toContain('47');
+    expect(r.ok && r.assumptions.map(msg)).toHaveLength(2);
+    expect(r.ok && r.assumptions[1]?.message).toContain('47');
   });
 });
 

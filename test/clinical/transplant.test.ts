@@ -1,18 +1,41 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
+import { SCORE_NAMES } from '../../src/clinical/scores.js';
 import {
+  AFP_MODEL_AFP_NOT_NEEDED,
+  AFP_MODEL_SIZE_NOT_NEEDED,
+  afpModel,
   afpModelPoints,
+  METROTICKET_AFP_NOT_NEEDED,
+  METROTICKET_SIZE_NOT_NEEDED,
+  metroticket2,
   metroticketLimit,
+  milan,
   transplantCriteria,
   UCSF_DIAMETERS_MISSING,
+  ucsf,
+  upToSeven,
   withinMilan,
   withinUcsf,
   withinUpToSeven,
 } from '../../src/clinical/transplant.js';
 import { TUMOUR_MISSING, type TumourBurden } from '../../src/clinical/tumourBurden.js';
 
-const tOf = (json: CaseInputJson) => transplantCriteria(CaseInputSchema.parse(json));
+const CRITERIA = { milan, ucsf, upToSeven, metroticket2, afpModel } as const;
+
+/** The five criteria on one case: their values, what each could not evaluate, and their warnings (merged). */
+const tOf = (json: CaseInputJson) => {
+  const input = CaseInputSchema.parse(json);
+  const notEvaluable: { score: string; missing: string[] }[] = [];
+  const notes = new Set<string>();
+  for (const [key, criterion] of Object.entries(CRITERIA)) {
+    const c = criterion(input);
+    if (!c.ok) notEvaluable.push({ score: SCORE_NAMES[key as keyof typeof CRITERIA], missing: c.missing });
+    else for (const w of c.warnings) notes.add(w.message);
+  }
+  return { result: transplantCriteria(input), notEvaluable, notes: [...notes] };
+};
 const listed = (d: number[]): TumourBurden => ({
   count: d.length,
   largestCm: Math.max(...d),
@@ -132,6 +155,38 @@ describe('missing inputs and partial decisions', () => {
       { score: 'Metroticket 2.0', missing: ['afp'] },
       { score: 'AFP model', missing: ['afp'] },
     ]);
+  });
+  it('Metroticket 2.0 without AFP: 8 nodules, largest 6 cm fail every AFP band → beyond, and AFP was not needed', () => {
+    const t = tOf({ noduleCount: 8, largestNoduleCm: 6 });
+    expect(t.result.metroticket2).toBe(false);
+    expect(t.notes).toContain(METROTICKET_AFP_NOT_NEEDED(14));
+    expect(t.notEvaluable.map((n) => n.score)).not.toContain('Metroticket 2.0');
+    // Both sides of the widest band: 7 is within it, so AFP decides.
+    expect(tOf({ noduleCount: 2, largestNoduleCm: 5 }).result.metroticket2).toBeNull();
+    expect(tOf({ noduleCount: 2, largestNoduleCm: 5.1 }).result.metroticket2).toBe(false);
+  });
+  it('Metroticket 2.0 with AFP > 1000 and no sizes: beyond, and the sizes were not needed', () => {
+    expect(tOf({ afp: 1000.1 }).notes).toContain(METROTICKET_SIZE_NOT_NEEDED);
+    expect(tOf({ afp: 1000 }).result.metroticket2).toBeNull();
+  });
+  it('AFP model without AFP: high risk once size and number alone pass 2 points, and AFP was not needed', () => {
+    const t = tOf({ noduleCount: 8, largestNoduleCm: 6 });
+    expect(t.result.afpModel).toEqual({ points: null, lowRisk: false });
+    expect(t.notes).toContain(AFP_MODEL_AFP_NOT_NEEDED(3));
+    // 4 nodules ≤ 3 cm score 2: AFP could still keep it low risk, so it is not decided.
+    expect(tOf({ noduleCount: 4, largestNoduleCm: 3 }).result.afpModel).toBeNull();
+    expect(tOf({ noduleCount: 4, largestNoduleCm: 3.1 }).result.afpModel).toEqual({
+      points: null,
+      lowRisk: false,
+    });
+    expect(tOf({ nodulesCm: [6.1] }).result.afpModel).toEqual({ points: null, lowRisk: false });
+    expect(tOf({ nodulesCm: [6] }).result.afpModel).toBeNull();
+  });
+  it('AFP model with AFP > 1000 and no sizes: high risk, and the sizes were not needed', () => {
+    const t = tOf({ afp: 1000.1 });
+    expect(t.result.afpModel).toEqual({ points: null, lowRisk: false });
+    expect(t.notes).toContain(AFP_MODEL_SIZE_NOT_NEEDED);
+    expect(tOf({ afp: 1000 }).notEvaluable).toContainEqual({ score: 'AFP model', missing: [TUMOUR_MISSING] });
   });
   it('UCSF with count and largest only: decided when the bounds allow', () => {
     expect(tOf({ noduleCount: 4, largestNoduleCm: 1 }).result.ucsf).toBe(false);

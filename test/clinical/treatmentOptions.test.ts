@@ -21,7 +21,7 @@ const B7: CaseInputJson = { ...A5, ascites: 'mild', albumin: { value: 3.2, unit:
 function plan(json: CaseInputJson): TreatmentPlan {
   const input = CaseInputSchema.parse(json);
   const cp = childPugh(input);
-  const t = transplantCriteria(input).result;
+  const t = transplantCriteria(input);
   const b = bclcStage(input, cp, t);
   if (!b.ok) throw new Error(`fixture not stageable: ${b.missing.join(', ')}`);
   return TreatmentPlanSchema.parse(treatmentPlan(input, b.value, t));

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { type Assessment, AssessmentSchema, type TreatmentOption } from '../../src/clinical/assessment.js';
-import { BCLC_2022_RULE } from '../../src/clinical/bclc.js';
 import { type CaseInput, CaseInputSchema } from '../../src/clinical/caseInput.js';
-import { CALCULATOR_RULES } from '../../src/clinical/rules.js';
+import { BCLC_2022_RULE, CALCULATOR_RULES } from '../../src/clinical/rules.js';
+import { SCORE_KEYS } from '../../src/clinical/scores.js';
 import { type TreatmentOptionId, TreatmentOptionIdSchema } from '../../src/clinical/treatmentOptionIds.js';
 import { type ParseResult, ParseResultSchema } from '../../src/parse/parseResult.js';
 import { defaultEvidenceSource } from '../../src/render/defaultEvidence.js';
@@ -11,7 +11,10 @@ import type { EvidenceSource, OptionEvidence } from '../../src/render/evidenceSo
 /** A string planted in everything the user typed; it must never reach a `text` fallback. */
 export const MARKER = 'ZQXMARKERQZX';
 
-export const RULES = [BCLC_2022_RULE, ...CALCULATOR_RULES.filter((r) => r.id !== 'mrecist')];
+export const RULES = [
+  BCLC_2022_RULE,
+  ...CALCULATOR_RULES.filter((r) => r.id !== 'mrecist' && r.id !== BCLC_2022_RULE.id),
+];
 
 export const inputB: CaseInput = CaseInputSchema.parse({
   bilirubin: { value: 34, unit: 'umol/L' },
@@ -105,9 +108,12 @@ export const assessmentB: Assessment = AssessmentSchema.parse({
   hap: { points: 2, grade: 'C' },
   mhap2: null,
   sixAndTwelve: { sum: 8.2, band: '>6-12' },
-  notEvaluable: [{ score: 'mHAP-II', missing: ['largestNoduleCm', 'ptProlongationSeconds'] }],
-  warnings: ['AFP 1200 ng/mL: high AFP worsens prognosis within BCLC B.'],
-  assumptions: ['Ascites taken as none (not stated)', 'MELD 3.0 uses the adult sex coefficient'],
+  notEvaluable: [{ score: 'mHAP-II', about: 'mhap2', missing: ['largestNoduleCm', 'ptProlongationSeconds'] }],
+  warnings: [{ about: ['bclc'], message: 'AFP 1200 ng/mL: high AFP worsens prognosis within BCLC B.' }],
+  assumptions: [
+    { about: ['childPugh'], message: 'Ascites taken as none (not stated)' },
+    { about: ['meld3'], message: 'MELD 3.0 uses the adult sex coefficient' },
+  ],
   rules: RULES,
 });
 
@@ -193,11 +199,15 @@ export const assessmentSparse: Assessment = AssessmentSchema.parse({
   mhap2: null,
   sixAndTwelve: null,
   notEvaluable: [
-    { score: 'ALBI', missing: ['albumin'] },
-    { score: 'Child-Pugh', missing: ['albumin', 'ascites', 'encephalopathy'] },
-    { score: 'MELD 3.0', missing: ['sex', 'creatinine'] },
-    { score: 'BCLC', missing: ['ecog', 'nodule sizes (nodulesCm, or noduleCount with largestNoduleCm)'] },
-    { score: 'Milan', missing: ['nodule sizes'] },
+    { score: 'ALBI', about: 'albi', missing: ['albumin'] },
+    { score: 'Child-Pugh', about: 'childPugh', missing: ['albumin', 'ascites', 'encephalopathy'] },
+    { score: 'MELD 3.0', about: 'meld3', missing: ['sex', 'creatinine'] },
+    {
+      score: 'BCLC',
+      about: 'bclc',
+      missing: ['ecog', 'nodule sizes (nodulesCm, or noduleCount with largestNoduleCm)'],
+    },
+    { score: 'Milan', about: 'milan', missing: ['nodule sizes'] },
   ],
   warnings: [],
   assumptions: [],
@@ -261,6 +271,8 @@ const arbOption: fc.Arbitrary<TreatmentOption> = fc.record({
 });
 
 const stage = fc.constantFrom('0', 'A', 'B', 'C', 'D');
+const arbScoreKey = fc.constantFrom(...SCORE_KEYS);
+const arbNote = fc.record({ about: fc.array(arbScoreKey, { minLength: 1, maxLength: 4 }), message: arbText });
 
 export const arbAssessment: fc.Arbitrary<Assessment> = fc
   .record({
@@ -335,11 +347,15 @@ export const arbAssessment: fc.Arbitrary<Assessment> = fc
       }),
     ),
     notEvaluable: fc.array(
-      fc.record({ score: arbText, missing: fc.array(arbText, { minLength: 1, maxLength: 6 }) }),
+      fc.record({
+        score: arbText,
+        about: arbScoreKey,
+        missing: fc.array(arbText, { minLength: 1, maxLength: 6 }),
+      }),
       { maxLength: 40 },
     ),
-    warnings: fc.array(arbText, { maxLength: 60 }),
-    assumptions: fc.array(arbText, { maxLength: 60 }),
+    warnings: fc.array(arbNote, { maxLength: 60 }),
+    assumptions: fc.array(arbNote, { maxLength: 60 }),
     rules: fc.oneof(
       fc.constant(RULES),
       fc.array(fc.record({ id: arbText, name: arbText, source: arbText }), { maxLength: 30 }),

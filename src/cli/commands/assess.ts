@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { PLAUSIBLE } from '../../clinical/plausibility.js';
+import { acceptedRange, scoresReading } from '../../clinical/fields.js';
+import { mergeNotes, note } from '../../clinical/scores.js';
 import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
 import { assessCaseInput, assessText } from '../../pipeline.js';
 import { renderPlainText, renderProblemsText } from '../../render/plainText.js';
@@ -139,37 +140,19 @@ function assessFreeText(text: string, units: UnitSystem | undefined, json: boole
   const { assessment, parse, input } = outcome;
   writeJson(io, {
     ...assessment,
-    warnings: [...new Set([...assessment.warnings, ...parse.warnings.map((w) => w.message)])],
-    assumptions: [...new Set([...parse.assumptions.map((a) => a.message), ...assessment.assumptions])],
+    // The parser's notes join the core's, tagged with the scores that read the field they concern.
+    warnings: mergeNotes([
+      ...assessment.warnings,
+      ...parse.warnings.map((w) => note(scoresReading(w.field ?? ''), w.message)),
+    ]),
+    assumptions: mergeNotes([
+      ...parse.assumptions.map((a) => note(scoresReading(a.field), a.message)),
+      ...assessment.assumptions,
+    ]),
     input,
     notUnderstood: parse.notUnderstood,
   });
   return EXIT_OK;
-}
-
-const SCALAR_RANGES: Record<string, { min: number; max: number; unit: string }> = {
-  inr: PLAUSIBLE.inr,
-  ptProlongationSeconds: PLAUSIBLE.ptProlongationSeconds,
-  sodium: PLAUSIBLE.sodium,
-  afp: PLAUSIBLE.afp,
-  nodulesCm: PLAUSIBLE.noduleCm,
-  largestNoduleCm: PLAUSIBLE.noduleCm,
-  noduleCount: PLAUSIBLE.noduleCount,
-  totalDiameterCm: PLAUSIBLE.totalDiameterCm,
-};
-
-/** The accepted range for a CaseInput field, in words, or null when the field has none (enums, flags). */
-export function acceptedRange(path: string): string | null {
-  const field = path.split('.')[0] ?? '';
-  if (field === 'bilirubin' || field === 'albumin' || field === 'creatinine') {
-    const ranges = Object.entries(PLAUSIBLE[field]) as [string, { min: number; max: number }][];
-    return ranges.map(([unit, r]) => `${r.min} to ${r.max} ${unit}`).join(' or ');
-  }
-  if (field === 'ecog') return 'a whole number from 0 to 4';
-  const r = SCALAR_RANGES[field];
-  if (!r) return null;
-  const lower = r.min === 0 ? 'more than 0' : `${r.min}`;
-  return `${lower} to ${r.max}${r.unit ? ` ${r.unit}` : ''}`;
 }
 
 /** Make sure a schema message names the accepted range (issue 2: "a message naming the field and the accepted range"). */

@@ -33,7 +33,7 @@ export const share =
         }
         // The assumptions the parser made when the case was typed travel with the button (structured input
         // has none of its own), so the shared summary shows the same caveats as the private one.
-        const known = new Set(outcome.assessment.assumptions);
+        const known = new Set(outcome.assessment.assumptions.map((a) => a.message));
         const assumptions = value.data.assumptions
           .filter((m) => !known.has(m))
           .map((message) => ({ field: '', message }));

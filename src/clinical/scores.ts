@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * The scores the clinical core computes, by key. Every assumption, warning and not-evaluable entry names the
+ * score(s) it belongs to with these keys, so a renderer selects what a view shows by key, never by reading prose.
+ */
+export const SCORE_KEYS = [
+  'albi',
+  'malbi',
+  'childPugh',
+  'meld',
+  'meldNa',
+  'meld3',
+  'milan',
+  'ucsf',
+  'upToSeven',
+  'metroticket2',
+  'afpModel',
+  'hap',
+  'mhap2',
+  'sixAndTwelve',
+  'bclc',
+  'mrecist',
+] as const;
+export const ScoreKeySchema = z.enum(SCORE_KEYS);
+export type ScoreKey = z.infer<typeof ScoreKeySchema>;
+
+/** The five transplant selection criteria, in the order the summary lists them. */
+export const TRANSPLANT_KEYS = [
+  'milan',
+  'ucsf',
+  'upToSeven',
+  'metroticket2',
+  'afpModel',
+] as const satisfies readonly ScoreKey[];
+
+/**
+ * What the clinic calls each score; these are the `notEvaluable[].score` names of the JSON contract, which are
+ * never renamed.
+ */
+export const SCORE_NAMES = {
+  albi: 'ALBI',
+  malbi: 'mALBI',
+  childPugh: 'Child-Pugh',
+  meld: 'MELD',
+  meldNa: 'MELD-Na',
+  meld3: 'MELD 3.0',
+  milan: 'Milan',
+  ucsf: 'UCSF',
+  upToSeven: 'Up-to-seven',
+  metroticket2: 'Metroticket 2.0',
+  afpModel: 'AFP model',
+  hap: 'HAP',
+  mhap2: 'mHAP-II',
+  sixAndTwelve: 'Six-and-twelve',
+  bclc: 'BCLC',
+  mrecist: 'mRECIST',
+} as const satisfies Record<ScoreKey, string>;
+
+/** An assumption or a warning, with the score(s) it belongs to (one message read by several rules names them all). */
+export const NoteSchema = z.strictObject({
+  about: z.array(ScoreKeySchema).min(1),
+  message: z.string(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** A note about one score or several. */
+export function note(about: ScoreKey | readonly ScoreKey[], message: string): Note {
+  return { about: typeof about === 'string' ? [about] : [...about], message };
+}
+
+/**
+ * Notes with the same message merged into one that names every score it came from, in first-seen order. Two rules
+ * that read the same absent flag say the same thing once.
+ */
+export function mergeNotes(notes: readonly Note[]): Note[] {
+  const byMessage = new Map<string, Note>();
+  for (const n of notes) {
+    const seen = byMessage.get(n.message);
+    if (!seen) byMessage.set(n.message, { about: [...n.about], message: n.message });
+    else for (const k of n.about) if (!seen.about.includes(k)) seen.about.push(k);
+  }
+  return [...byMessage.values()];
+}
