@@ -111,7 +111,8 @@ const READ_BY = {
 /** Values inside the accepted range but outside the usual one (plausibility.ts), accepted with a warning. */
 export function unusualValueWarnings(input: CaseInput): Note[] {
   const out: Note[] = [];
-  const say = (read: keyof typeof READ_BY, message: string) => out.push(note(READ_BY[read], message));
+  const say = (read: keyof typeof READ_BY, message: string) =>
+    out.push(note(READ_BY[read], message, read === 'tumour' ? [] : [read]));
   const { bilirubin, albumin, creatinine } = input;
   if (bilirubin) {
     const r = PLAUSIBLE.bilirubin[bilirubin.unit];

@@ -139,13 +139,13 @@ export function bclcStage(
   if (ecog >= 1 && input.ecogCancerRelated === false) notes.push(NOT_CANCER_RELATED_NOTE(ecog));
   // What this stage took as given. Invasion or spread stated present decides C alone, and then neither the other
   // flag nor the ECOG attribution can change the stage.
-  const assumed: string[] = [];
+  const assumed: Note[] = [];
   const ecogAssumed = cancerEcog && input.ecogCancerRelated === undefined && !(invasion || spread);
-  if (ecogAssumed) assumed.push(ECOG_CANCER_RELATED_ASSUMED(ecog));
+  if (ecogAssumed) assumed.push(note('bclc', ECOG_CANCER_RELATED_ASSUMED(ecog), ['ecogCancerRelated']));
   const flags = invasionSpreadAssumption(input);
   // Stage C from a stated cancer-related ECOG does not depend on invasion or spread.
   const flagsRead = !(cancerEcog && input.ecogCancerRelated === true);
-  if (flags && flagsRead) assumed.push(flags);
+  if (flags && flagsRead) assumed.push(note('bclc', flags.message, flags.fields));
   if (lf === 'impaired') notes.push(IMPAIRED_STAGE_NOTE);
   const liverText = `${cpText} (${LIVER_WORDS[lf]})`;
 
@@ -163,7 +163,7 @@ export function bclcStage(
         subgroup: null,
         notes,
       },
-      { assumptions: bclcNotes(assumed), warnings },
+      { assumptions: assumed, warnings },
     );
   }
 
@@ -175,7 +175,8 @@ export function bclcStage(
     stage === 'A' && b.count === 1 && b.largestCm <= 2 && lf === 'impaired'
       ? ' (a single nodule <= 2 cm is stage 0 only with preserved liver function)'
       : '';
-  if (stage === 'B' && input.infiltrative === undefined) assumed.push(INFILTRATIVE_ASSUMED);
+  if (stage === 'B' && input.infiltrative === undefined)
+    assumed.push(note('bclc', INFILTRATIVE_ASSUMED, ['infiltrative']));
   return computed(
     {
       stage,
@@ -184,7 +185,7 @@ export function bclcStage(
       subgroup: stage === 'B' ? bclcBSubgroup(input, transplant) : null,
       notes,
     },
-    { assumptions: bclcNotes(assumed), warnings },
+    { assumptions: assumed, warnings },
   );
 }
 

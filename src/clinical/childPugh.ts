@@ -75,6 +75,7 @@ export function childPugh(input: CaseInput): Computed<ChildPughResult> {
           note(
             'childPugh',
             'Child-Pugh coagulation scored on prothrombin time prolongation because INR was not given',
+            ['inr'],
           ),
         ]
       : [];
@@ -85,7 +86,7 @@ export function childPugh(input: CaseInput): Computed<ChildPughResult> {
     input.cholestatic === undefined &&
     bilirubinPoints(bilirubinMg, true) !== bilirubinPoints(bilirubinMg, false)
   )
-    assumptions.push(note('childPugh', CHOLESTATIC_ASSUMED));
+    assumptions.push(note('childPugh', CHOLESTATIC_ASSUMED, ['cholestatic']));
   const components = {
     bilirubin: bilirubinPoints(bilirubinMg, cholestatic),
     albumin: albuminPoints(albuminGdl(albumin)),

@@ -1,6 +1,6 @@
 import type { CaseInput } from './caseInput.js';
 import { PLAUSIBLE } from './plausibility.js';
-import type { ScoreKey } from './scores.js';
+import type { CaseInputField, ScoreKey } from './scores.js';
 
 /**
  * One table of the CaseInput fields: the clinic's words for each, its unit, its accepted range, and the scores that
@@ -97,8 +97,6 @@ export const FIELD_INFO = {
   infiltrative: { label: 'infiltrative pattern', readBy: ['bclc'] },
   portalHypertension: { label: 'portal hypertension', readBy: ['bclc'] },
 } as const satisfies Record<keyof CaseInput, FieldInfo>;
-
-export type CaseInputField = keyof typeof FIELD_INFO;
 
 export const isCaseInputField = (name: string): name is CaseInputField => Object.hasOwn(FIELD_INFO, name);
 

@@ -17,12 +17,15 @@ export function invasionOrSpread(input: CaseInput): boolean {
   return input.macrovascularInvasion === true || input.extrahepaticSpread === true;
 }
 
-/** The assumption a rule makes when it reads invasion and spread, or null when nothing was assumed. */
-export function invasionSpreadAssumption(input: CaseInput): string | null {
+/** The assumption a rule makes when it reads invasion and spread (with the fields not stated), or null. */
+export function invasionSpreadAssumption(
+  input: CaseInput,
+): { message: string; fields: ('macrovascularInvasion' | 'extrahepaticSpread')[] } | null {
   if (invasionOrSpread(input)) return null;
   const invasion = input.macrovascularInvasion === undefined;
   const spread = input.extrahepaticSpread === undefined;
-  if (invasion && spread) return INVASION_SPREAD_ASSUMED;
-  if (invasion) return INVASION_ASSUMED;
-  return spread ? SPREAD_ASSUMED : null;
+  if (invasion && spread)
+    return { message: INVASION_SPREAD_ASSUMED, fields: ['macrovascularInvasion', 'extrahepaticSpread'] };
+  if (invasion) return { message: INVASION_ASSUMED, fields: ['macrovascularInvasion'] };
+  return spread ? { message: SPREAD_ASSUMED, fields: ['extrahepaticSpread'] } : null;
 }

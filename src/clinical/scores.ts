@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseInputSchema } from './caseInput.js';
 
 /**
  * The scores the clinical core computes, by key. Every assumption, warning and not-evaluable entry names the
@@ -57,16 +58,27 @@ export const SCORE_NAMES = {
   mrecist: 'mRECIST',
 } as const satisfies Record<ScoreKey, string>;
 
-/** An assumption or a warning, with the score(s) it belongs to (one message read by several rules names them all). */
+export const CaseInputFieldSchema = CaseInputSchema.keyof();
+export type CaseInputField = z.infer<typeof CaseInputFieldSchema>;
+
+/**
+ * An assumption or a warning, with the score(s) it belongs to (one message read by several rules names them all)
+ * and the CaseInput field(s) whose value would settle it (empty when no input would: a policy, a definition).
+ */
 export const NoteSchema = z.strictObject({
   about: z.array(ScoreKeySchema).min(1),
+  fields: z.array(CaseInputFieldSchema),
   message: z.string(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 
-/** A note about one score or several. */
-export function note(about: ScoreKey | readonly ScoreKey[], message: string): Note {
-  return { about: typeof about === 'string' ? [about] : [...about], message };
+/** A note about one score or several, settled by `fields` when given. */
+export function note(
+  about: ScoreKey | readonly ScoreKey[],
+  message: string,
+  fields: readonly CaseInputField[] = [],
+): Note {
+  return { about: typeof about === 'string' ? [about] : [...about], fields: [...fields], message };
 }
 
 /**
@@ -77,8 +89,11 @@ export function mergeNotes(notes: readonly Note[]): Note[] {
   const byMessage = new Map<string, Note>();
   for (const n of notes) {
     const seen = byMessage.get(n.message);
-    if (!seen) byMessage.set(n.message, { about: [...n.about], message: n.message });
-    else for (const k of n.about) if (!seen.about.includes(k)) seen.about.push(k);
+    if (!seen) byMessage.set(n.message, { about: [...n.about], fields: [...n.fields], message: n.message });
+    else {
+      for (const k of n.about) if (!seen.about.includes(k)) seen.about.push(k);
+      for (const f of n.fields) if (!seen.fields.includes(f)) seen.fields.push(f);
+    }
   }
   return [...byMessage.values()];
 }

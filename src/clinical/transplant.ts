@@ -101,7 +101,7 @@ const excluded = <T>(key: ScoreKey, value: T): Computed<T> =>
 /** What a criterion that measured the tumour assumed about invasion and spread not stated. */
 const sizesRead = (input: CaseInput, key: ScoreKey): Note[] => {
   const flags = invasionSpreadAssumption(input);
-  return flags ? [note(key, flags)] : [];
+  return flags ? [note(key, flags.message, flags.fields)] : [];
 };
 
 /** A size-only criterion: excluded by invasion or spread, otherwise decided by the tumour burden. */

@@ -259,6 +259,7 @@ describe('assess: every note names the score it belongs to', () => {
     const a = run({ ...COMPLETE, macrovascularInvasion: undefined, extrahepaticSpread: undefined });
     const flags = a.assumptions.filter((n) => n.message === INVASION_SPREAD_ASSUMED);
     expect(flags).toHaveLength(1);
+    expect(flags[0]?.fields).toEqual(['macrovascularInvasion', 'extrahepaticSpread']);
     expect(flags[0]?.about).toEqual(
       expect.arrayContaining(['milan', 'ucsf', 'upToSeven', 'metroticket2', 'afpModel', 'bclc']),
     );
@@ -266,7 +267,7 @@ describe('assess: every note names the score it belongs to', () => {
   it('a calculator note is tagged with that calculator; not-evaluable entries carry their key', () => {
     const a = run({ ...COMPLETE, inr: undefined, ptProlongationSeconds: 5, sex: 'male' });
     const pt = a.assumptions.find((n) => n.message.includes('prothrombin time'));
-    expect(pt?.about).toEqual(['childPugh']);
+    expect(pt).toMatchObject({ about: ['childPugh'], fields: ['inr'] });
     const b = run(COMPLETE);
     expect(b.assumptions.find((n) => n.message.startsWith('MELD 3.0 sex'))?.about).toEqual(['meld3']);
     expect(a.notEvaluable.find((n) => n.score === 'MELD')).toMatchObject({ about: 'meld' });

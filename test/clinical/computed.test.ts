@@ -9,7 +9,7 @@ describe('Computed helpers', () => {
       ok: true,
       value: 'A',
       assumptions: [],
-      warnings: [{ about: ['bclc'], message: 'w' }],
+      warnings: [{ about: ['bclc'], fields: [], message: 'w' }],
     });
   });
   it('lists what is missing', () => {
@@ -20,14 +20,14 @@ describe('Computed helpers', () => {
 describe('notes', () => {
   it('one message said by several scores is kept once and names each score, in first-seen order', () => {
     const merged = mergeNotes([
-      note('bclc', 'flag assumed'),
+      note('bclc', 'flag assumed', ['infiltrative']),
       note('milan', 'other'),
-      note(['milan', 'ucsf'], 'flag assumed'),
+      note(['milan', 'ucsf'], 'flag assumed', ['ecog']),
       note('bclc', 'flag assumed'),
     ]);
     expect(merged).toEqual([
-      { about: ['bclc', 'milan', 'ucsf'], message: 'flag assumed' },
-      { about: ['milan'], message: 'other' },
+      { about: ['bclc', 'milan', 'ucsf'], fields: ['infiltrative', 'ecog'], message: 'flag assumed' },
+      { about: ['milan'], fields: [], message: 'other' },
     ]);
   });
 });

@@ -109,10 +109,12 @@ export const assessmentB: Assessment = AssessmentSchema.parse({
   mhap2: null,
   sixAndTwelve: { sum: 8.2, band: '>6-12' },
   notEvaluable: [{ score: 'mHAP-II', about: 'mhap2', missing: ['largestNoduleCm', 'ptProlongationSeconds'] }],
-  warnings: [{ about: ['bclc'], message: 'AFP 1200 ng/mL: high AFP worsens prognosis within BCLC B.' }],
+  warnings: [
+    { about: ['bclc'], fields: [], message: 'AFP 1200 ng/mL: high AFP worsens prognosis within BCLC B.' },
+  ],
   assumptions: [
-    { about: ['childPugh'], message: 'Ascites taken as none (not stated)' },
-    { about: ['meld3'], message: 'MELD 3.0 uses the adult sex coefficient' },
+    { about: ['childPugh'], fields: ['ascites'], message: 'Ascites taken as none (not stated)' },
+    { about: ['meld3'], fields: [], message: 'MELD 3.0 uses the adult sex coefficient' },
   ],
   rules: RULES,
 });
@@ -272,7 +274,11 @@ const arbOption: fc.Arbitrary<TreatmentOption> = fc.record({
 
 const stage = fc.constantFrom('0', 'A', 'B', 'C', 'D');
 const arbScoreKey = fc.constantFrom(...SCORE_KEYS);
-const arbNote = fc.record({ about: fc.array(arbScoreKey, { minLength: 1, maxLength: 4 }), message: arbText });
+const arbNote = fc.record({
+  about: fc.array(arbScoreKey, { minLength: 1, maxLength: 4 }),
+  fields: fc.constant([]),
+  message: arbText,
+});
 
 export const arbAssessment: fc.Arbitrary<Assessment> = fc
   .record({

@@ -204,7 +204,7 @@ describe('renderSummaryMessage, full view', () => {
   it('escapes data so it cannot mention, link or break the mrkdwn', () => {
     const a = AssessmentSchema.parse({
       ...assessmentB,
-      warnings: [{ about: ['bclc'], message: '<!channel> & <https://evil.example|click>' }],
+      warnings: [{ about: ['bclc'], fields: [], message: '<!channel> & <https://evil.example|click>' }],
     });
     const out = allText(renderSummaryMessage({ ...outcomeB, assessment: a }).blocks);
     expect(out).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { acceptedRange, scoresReading } from '../../clinical/fields.js';
+import { acceptedRange, isCaseInputField, scoresReading } from '../../clinical/fields.js';
 import { mergeNotes, note } from '../../clinical/scores.js';
 import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
 import { assessCaseInput, assessText } from '../../pipeline.js';
@@ -143,10 +143,10 @@ function assessFreeText(text: string, units: UnitSystem | undefined, json: boole
     // The parser's notes join the core's, tagged with the scores that read the field they concern.
     warnings: mergeNotes([
       ...assessment.warnings,
-      ...parse.warnings.map((w) => note(scoresReading(w.field ?? ''), w.message)),
+      ...parse.warnings.map((w) => note(scoresReading(w.field ?? ''), w.message, fieldOf(w.field))),
     ]),
     assumptions: mergeNotes([
-      ...parse.assumptions.map((a) => note(scoresReading(a.field), a.message)),
+      ...parse.assumptions.map((a) => note(scoresReading(a.field), a.message, fieldOf(a.field))),
       ...assessment.assumptions,
     ]),
     input,
@@ -154,6 +154,12 @@ function assessFreeText(text: string, units: UnitSystem | undefined, json: boole
   });
   return EXIT_OK;
 }
+
+/** The CaseInput field a parser note names, as a list (none when it names no field). */
+const fieldOf = (path: string | undefined) => {
+  const head = (path ?? '').split('.')[0] ?? '';
+  return isCaseInputField(head) ? [head] : [];
+};
 
 /** Make sure a schema message names the accepted range (issue 2: "a message naming the field and the accepted range"). */
 export function withAcceptedRange(path: string, message: string): string {
