@@ -1,5 +1,7 @@
 import type { Bundle, CarePlan, Patient, Reference, Resource } from '@medplum/fhirtypes';
+import { mergedInput } from '../cases/values.js';
 import { assess } from '../clinical/assess.js';
+import { CaseInputSchema } from '../clinical/caseInput.js';
 import { CODES, coding } from './codes.js';
 import { bundleEntry, caseIdSystem, type ExportOptions, reference, resourceId } from './context.js';
 import { boardReviewProcedure, decisionCarePlan, signOffProvenance } from './decision.js';
@@ -31,25 +33,28 @@ export function caseBundle(c: FhirCase, options: ExportOptions): Bundle {
   const { caseId } = c;
   const patient = pseudonymousPatient(caseId, options.baseUrl);
   const subject = reference(patient);
-  const assessment = c.assessment ?? assess(c.input, new Set(Object.keys(c.stated)));
-  const stated = c.stated;
+  // The values were validated as a whole when they were merged; a record that no longer parses is a bug, not input.
+  const input = CaseInputSchema.parse(mergedInput(c.values));
+  const assessment = c.snapshot?.assessment ?? assess(input);
+  const assessedAt = c.snapshot?.at ?? null;
+  const values = c.values;
 
   const inputs = {
-    ...labObservations(c.input, { caseId, patient: subject, stated }),
-    ...examObservations(c.input, { caseId, patient: subject, stated }),
+    ...labObservations(input, { caseId, patient: subject, values }),
+    ...examObservations(input, { caseId, patient: subject, values }),
   };
-  const ecog = ecogObservation(c.input, { caseId, patient: subject, stated });
+  const ecog = ecogObservation(input, { caseId, patient: subject, values });
   if (ecog) inputs.ecog = ecog;
   const scores = scoreObservations(assessment, {
     caseId,
     patient: subject,
-    assessedAt: c.assessedAt,
+    assessedAt,
     inputs,
   });
-  const stage = stageObservation(c.input, assessment, {
+  const stage = stageObservation(input, assessment, {
     caseId,
     patient: subject,
-    assessedAt: c.assessedAt,
+    assessedAt,
     ecog,
     scores,
   });

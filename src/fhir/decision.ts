@@ -9,9 +9,15 @@ import type {
   Provenance,
   Reference,
 } from '@medplum/fhirtypes';
+import {
+  type Decision,
+  type FrozenStage,
+  MISSING_LABELS,
+  type MissingItem,
+  type TreatmentChoice,
+} from '../cases/decisionSchema.js';
 import { CODES, coding, LOCAL, type LocalConcept, localCoding, treatmentConcept } from './codes.js';
 import { actor, resourceId } from './context.js';
-import type { Decision, FrozenStage, MissingItem, TreatmentChoice } from './input.js';
 
 interface Ctx {
   caseId: string;
@@ -27,16 +33,6 @@ const MISSING_CONCEPTS: Record<MissingItem, LocalConcept> = {
   ecog: LOCAL.missingEcog,
   'patient-view': LOCAL.missingPatientView,
   other: LOCAL.missingOther,
-};
-
-/** What a deferral waits for, in the clinic's words. */
-const MISSING_WORDS: Record<MissingItem, string> = {
-  imaging: 'imaging',
-  biopsy: 'biopsy',
-  labs: 'labs',
-  ecog: 'performance status (ECOG)',
-  'patient-view': "patient's view",
-  other: 'other',
 };
 
 /** A treatment as a CodeableConcept: a BCLC option by its project code, anything else as text. */
@@ -122,7 +118,7 @@ function notes(d: Decision): Annotation[] {
   const note: Annotation[] = [];
   const by = { authorString: d.recordedBy, time: d.recordedAt };
   if (d.outcome === 'defer') {
-    const what = d.missing.map((m) => (m === 'other' && d.missingOther ? d.missingOther : MISSING_WORDS[m]));
+    const what = d.missing.map((m) => (m === 'other' && d.missingOther ? d.missingOther : MISSING_LABELS[m]));
     note.push({ ...by, text: `Deferred, missing: ${what.join('; ') || 'not stated'}` });
   }
   if (d.rationale) note.push({ ...by, text: `Rationale: ${d.rationale}` });

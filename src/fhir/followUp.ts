@@ -1,7 +1,8 @@
 import type { CarePlan, Patient, Procedure, Reference, Task } from '@medplum/fhirtypes';
+import { type FollowUp, isDone } from '../cases/followUp.js';
+import type { TreatmentGiven } from '../cases/followUpTreatment.js';
 import { actor, resourceId } from './context.js';
 import { treatmentCode } from './decision.js';
-import type { FollowUp, TreatmentGiven } from './input.js';
 
 interface Ctx {
   caseId: string;
@@ -15,7 +16,7 @@ export function followUpTask(f: FollowUp, ctx: Ctx): Task & { id: string } {
   return {
     resourceType: 'Task',
     id: resourceId(ctx.caseId, 'task', f.id),
-    status: f.status === 'done' ? 'completed' : 'requested',
+    status: isDone(f) ? 'completed' : 'requested',
     intent: 'plan',
     ...(ctx.carePlan ? { basedOn: [ctx.carePlan] } : {}),
     description: f.task,
@@ -23,6 +24,7 @@ export function followUpTask(f: FollowUp, ctx: Ctx): Task & { id: string } {
     authoredOn: f.createdAt,
     requester: actor(f.createdBy),
     ...(f.assignee ? { owner: actor(f.assignee) } : {}),
+    ...(f.doneAt ? { lastModified: f.doneAt } : {}),
     restriction: { period: { end: f.due } },
   };
 }
@@ -38,6 +40,8 @@ export function treatmentProcedure(t: TreatmentGiven, ctx: Ctx): Procedure & { i
     subject: ctx.patient,
     performedDateTime: t.on,
     recorder: actor(t.recordedBy),
-    ...(t.reason ? { note: [{ text: `Differs from the decision: ${t.reason}` }] } : {}),
+    ...(t.concordance === 'discordant'
+      ? { note: [{ text: `Differs from the decision${t.reason ? `: ${t.reason}` : ''}` }] }
+      : {}),
   };
 }

@@ -1,4 +1,6 @@
 import type { CodeableConcept, Observation, Patient, Quantity, Reference } from '@medplum/fhirtypes';
+import type { CaseField } from '../cases/fields.js';
+import type { CaseValues } from '../cases/values.js';
 import type { CaseInput } from '../clinical/caseInput.js';
 import {
   CODES,
@@ -12,7 +14,6 @@ import {
   SYSTEMS,
 } from './codes.js';
 import { resourceId } from './context.js';
-import type { CaseField, Stated } from './input.js';
 
 /** The Observations of what the case states, keyed by field, so that scores can point at their inputs. */
 export type InputObservations = Partial<Record<CaseField, Observation & { id: string }>>;
@@ -20,7 +21,7 @@ export type InputObservations = Partial<Record<CaseField, Observation & { id: st
 interface Ctx {
   caseId: string;
   patient: Reference<Patient>;
-  stated: Partial<Record<CaseField, Stated>>;
+  values: CaseValues;
 }
 
 const LAB_CATEGORY = [{ coding: [coding(CODES.categoryLaboratory)] }];
@@ -30,7 +31,7 @@ function quantity(value: number, lab: LabCode): Quantity {
 }
 
 function effective(ctx: Ctx, field: CaseField): Pick<Observation, 'effectiveDateTime'> {
-  const at = ctx.stated[field]?.statedAt;
+  const at = ctx.values[field]?.statedAt;
   return at ? { effectiveDateTime: at } : {};
 }
 
@@ -149,6 +150,6 @@ export function ecogObservation(input: CaseInput, ctx: Ctx): (Observation & { id
     ...effective(ctx, 'ecog'),
     valueInteger: ecog,
     interpretation: [{ coding: [coding(answer)] }],
-    ...(ecog >= 1 && !input.ecogCancerRelated ? { note: [{ text: ECOG_NOT_CANCER_RELATED }] } : {}),
+    ...(ecog >= 1 && input.ecogCancerRelated === false ? { note: [{ text: ECOG_NOT_CANCER_RELATED }] } : {}),
   };
 }

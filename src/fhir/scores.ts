@@ -1,4 +1,5 @@
 import type { CodeableConcept, Observation, Patient, Reference } from '@medplum/fhirtypes';
+import type { CaseField } from '../cases/fields.js';
 import type { Assessment, RuleVersion } from '../clinical/assessment.js';
 import {
   ALBI_RULE,
@@ -10,7 +11,6 @@ import {
 } from '../clinical/rules.js';
 import { CODES, coding, LOCAL, type LocalConcept, localCoding, SYSTEMS } from './codes.js';
 import { reference, resourceId } from './context.js';
-import type { CaseField } from './input.js';
 import type { InputObservations } from './observations.js';
 
 /** The score Observations, by score, so that the stage can name the ones that decided it. */

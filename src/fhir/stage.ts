@@ -1,7 +1,7 @@
 import type { Annotation, Observation, Patient, Reference } from '@medplum/fhirtypes';
 import type { Assessment, BclcStage } from '../clinical/assessment.js';
-import { BCLC_2022_RULE } from '../clinical/bclc.js';
 import type { CaseInput } from '../clinical/caseInput.js';
+import { BCLC_2022_RULE } from '../clinical/rules.js';
 import { CODES, coding, LOCAL, type LocalConcept, localCoding, PROFILES } from './codes.js';
 import { reference, resourceId } from './context.js';
 import { ruleMethod, type ScoreObservations } from './scores.js';
@@ -59,7 +59,7 @@ export function stageObservation(
   const note: Annotation[] = [{ text: bclc.basis }];
   if (bclc.subgroup) note.push({ text: `BCLC-B subgroup: ${bclc.subgroup.reason}` });
   for (const text of bclc.notes) note.push({ text });
-  for (const text of a.assumptions) note.push({ text: `Assumed: ${text}` });
+  for (const n of a.assumptions) note.push({ text: `Assumed: ${n.message}` });
   return {
     resourceType: 'Observation',
     id: resourceId(ctx.caseId, 'bclc'),

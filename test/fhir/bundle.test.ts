@@ -97,7 +97,7 @@ describe('lab Observations', () => {
     const o = byId<Observation>(bundle, id);
     expect(o.code.coding?.[0]).toMatchObject({ system: 'http://loinc.org', code: loinc });
     expect(o.valueQuantity).toMatchObject({ value, system: 'http://unitsofmeasure.org', code: ucum });
-    expect(o.effectiveDateTime).toBe('2026-11-20T09:15:00Z');
+    expect(o.effectiveDateTime).toBe('2026-11-20T09:15:00.000Z');
     expect(o.category?.[0]?.coding?.[0]?.code).toBe('laboratory');
   });
 
@@ -130,13 +130,19 @@ describe('lab Observations', () => {
     expect(o.valueQuantity?.code).toBe('ng/mL');
   });
 
-  it('leaves out a lab the case never stated, and an undated value has no effective time', () => {
+  it('leaves out a lab the case never stated', () => {
     const { sodium: _s, ...noSodium } = STAGE_B_INPUT;
-    const c = caseOf(noSodium);
-    c.stated = {};
-    const b = caseBundle(c, OPTIONS);
+    const b = caseBundle(caseOf(noSodium), OPTIONS);
     expect(resources(b).some((r) => r.id?.endsWith('lab-sodium'))).toBe(false);
-    expect(byId<Observation>(b, 'lab-bilirubin').effectiveDateTime).toBeUndefined();
+    expect(bundleProblems(b)).toEqual([]);
+  });
+
+  it('before the first snapshot, assesses the values itself and leaves the scores undated', () => {
+    const b = caseBundle(caseOf(STAGE_B_INPUT, { snapshot: null }), OPTIONS);
+    const stage = byId<Observation>(b, 'bclc');
+    expect(stage.valueCodeableConcept?.text).toBe('BCLC B');
+    expect(stage.effectiveDateTime).toBeUndefined();
+    expect(byId<Observation>(b, 'lab-albumin').effectiveDateTime).toBe('2026-11-20T09:15:00.000Z');
     expect(bundleProblems(b)).toEqual([]);
   });
 });
@@ -204,7 +210,7 @@ describe('the BCLC stage', () => {
     expect(o.method?.text).toMatch(/^BCLC 2022: Reig M/);
     expect(o.valueCodeableConcept?.text).toBe('BCLC B');
     expect(o.valueCodeableConcept?.coding?.[0]?.code).toBe('bclc-B');
-    expect(o.effectiveDateTime).toBe('2026-11-26T08:30:00Z');
+    expect(o.effectiveDateTime).toBe('2026-11-26T08:30:00.000Z');
   });
 
   it('stage B: hasMember is ECOG and Child-Pugh; the note gives the basis and the subgroup', () => {
@@ -244,9 +250,9 @@ describe('the BCLC stage', () => {
   it('carries every assumption the assessment made, so the copy shows what could change the stage', () => {
     const c = caseOf({ ...STAGE_B_INPUT });
     const o = byId<Observation>(caseBundle(c, OPTIONS), 'bclc');
-    for (const a of c.assessment?.assumptions ?? [])
-      expect(o.note?.map((n) => n.text)).toContain(`Assumed: ${a}`);
-    expect(c.assessment?.assumptions.length).toBeGreaterThan(0);
+    const assumptions = c.snapshot?.assessment.assumptions ?? [];
+    for (const a of assumptions) expect(o.note?.map((n) => n.text)).toContain(`Assumed: ${a.message}`);
+    expect(assumptions.length).toBeGreaterThan(0);
   });
 
   it('is absent when the stage cannot be computed', () => {
@@ -395,6 +401,7 @@ describe('follow-ups and treatment given', () => {
       {
         ...c.treatments[0]!,
         treatment: { kind: 'option', id: 'tare' },
+        concordance: 'discordant',
         reason: 'Arterial anatomy unsuitable for TACE',
       },
     ];

@@ -1,3 +1,5 @@
+import { keyScores } from '../../src/cases/snapshot.js';
+import type { CaseValues } from '../../src/cases/values.js';
 import { assess } from '../../src/clinical/assess.js';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import type { ExportOptions } from '../../src/fhir/context.js';
@@ -28,29 +30,43 @@ export const STAGE_B_INPUT: CaseInputJson = {
   extrahepaticSpread: false,
 };
 
-const LAB_DAY = '2026-11-20T09:15:00Z';
-const IMAGING_DAY = '2026-11-24T14:00:00Z';
+const LAB_DAY = '2026-11-20T09:15:00.000Z';
+const IMAGING_DAY = '2026-11-24T14:00:00.000Z';
+const IMAGING = [
+  'nodulesCm',
+  'noduleCount',
+  'largestNoduleCm',
+  'macrovascularInvasion',
+  'extrahepaticSpread',
+];
 
-export function caseOf(input: CaseInputJson, extra: Partial<FhirCaseJson> = {}): FhirCase {
-  const parsed = CaseInputSchema.parse(input);
-  const keys = Object.keys(input) as (keyof CaseInputJson)[];
-  const stated = Object.fromEntries(
-    keys.map((k) => [
+/** The case record's values for `input`: labs stated on one day, imaging on another. */
+export function valuesOf(input: CaseInputJson): CaseValues {
+  return Object.fromEntries(
+    Object.entries(input).map(([k, value]) => [
       k,
-      {
-        statedAt: ['nodulesCm', 'macrovascularInvasion', 'extrahepaticSpread'].includes(k)
-          ? IMAGING_DAY
-          : LAB_DAY,
-        statedBy: 'U01REG',
-      },
+      { value, statedAt: IMAGING.includes(k) ? IMAGING_DAY : LAB_DAY, statedBy: 'U01REG', seq: 1 },
     ]),
   );
+}
+
+export function caseOf(input: CaseInputJson, extra: Partial<FhirCaseJson> = {}): FhirCase {
+  const values = valuesOf(input);
+  const assessment = assess(CaseInputSchema.parse(input));
   return FhirCaseSchema.parse({
     caseId: 'HCC-7QK2M',
-    input,
-    stated,
-    assessment: assess(parsed, new Set(keys)),
-    assessedAt: '2026-11-26T08:30:00Z',
+    values,
+    snapshot: {
+      caseId: 'HCC-7QK2M',
+      seq: 1,
+      at: '2026-11-26T08:30:00.000Z',
+      by: 'U01REG',
+      values,
+      assessment,
+      scores: keyScores(assessment, input.afp),
+      changed: [],
+      corrected: [],
+    },
     decision: null,
     followUps: [],
     treatments: [],
@@ -61,7 +77,9 @@ export function caseOf(input: CaseInputJson, extra: Partial<FhirCaseJson> = {}):
 export const DECISION = {
   id: 'dec-1-v1',
   decisionId: 'dec-1',
+  caseId: 'HCC-7QK2M',
   version: 1,
+  supersedes: null,
   amendmentReason: null,
   outcome: 'recommend',
   treatment: { kind: 'option', id: 'tace' },
@@ -79,6 +97,7 @@ export const DECISION = {
     meldNa: 7,
     afp: 12,
     ecog: 0,
+    snapshotId: null,
   },
   recordedBy: 'U01REG',
   recordedAt: '2026-11-26T08:45:00Z',
@@ -97,25 +116,34 @@ export const FULL_CASE = (): FhirCase =>
         task: 'Book TACE',
         due: '2026-12-10',
         assignee: 'U04IR',
-        status: 'done',
+        caseId: 'HCC-7QK2M',
+        decisionId: 'dec-1-v1',
         createdBy: 'U01REG',
         createdAt: '2026-11-26T08:50:00Z',
+        doneBy: 'U04IR',
+        doneAt: '2026-12-02T11:00:00Z',
       },
       {
         id: 'fu-2',
         task: 'Response CT after TACE',
         due: '2027-01-21',
         assignee: null,
-        status: 'open',
+        caseId: 'HCC-7QK2M',
+        decisionId: 'dec-1-v1',
         createdBy: 'U01REG',
         createdAt: '2026-11-26T08:51:00Z',
+        doneBy: null,
+        doneAt: null,
       },
     ],
     treatments: [
       {
         id: 'tx-1',
+        caseId: 'HCC-7QK2M',
+        decisionId: 'dec-1-v1',
         treatment: { kind: 'option', id: 'tace' },
         on: '2026-12-08',
+        concordance: 'concordant',
         reason: null,
         recordedBy: 'U04IR',
         recordedAt: '2026-12-08T16:00:00Z',
