@@ -28,7 +28,7 @@ export function carriedValues(values: CaseValues, fields: readonly CaseField[], 
       {
         field,
         label: FIELD_LABEL[field],
-        value: formatValue(stated.value),
+        value: formatValue(stated.value, field),
         statedAt: stated.statedAt,
         statedBy: stated.statedBy,
         ageDays: age.days,

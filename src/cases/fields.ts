@@ -83,12 +83,22 @@ export const FIELD_LABEL: Record<CaseField, string> = {
   cholestatic: 'cholestatic disease',
 };
 
-/** A stored value in words ("34 umol/L", "mild", "yes"), for replies and history. Never typed text. */
-export function formatValue(value: unknown): string {
+/** The unit of a bare-number field, as CaseInput defines it (lab objects carry their own). */
+const FIELD_UNIT: Partial<Record<CaseField, string>> = {
+  sodium: 'mmol/L',
+  afp: 'ng/mL',
+  ptProlongationSeconds: 's',
+  largestNoduleCm: 'cm',
+  totalDiameterCm: 'cm',
+};
+
+/** A stored value in words ("34 umol/L", "4.2 cm", "mild", "yes"), for replies and history. Never typed text. */
+export function formatValue(value: unknown, field?: CaseField): string {
   if (value === true) return 'yes';
   if (value === false) return 'no';
   if (Array.isArray(value)) return value.map((v) => `${v} cm`).join(', ');
   if (typeof value === 'object' && value !== null && 'value' in value && 'unit' in value)
     return `${(value as { value: number }).value} ${(value as { unit: string }).unit}`;
-  return String(value);
+  const unit = field ? FIELD_UNIT[field] : undefined;
+  return unit ? `${String(value)} ${unit}` : String(value);
 }

@@ -90,11 +90,11 @@ export function describeChange(field: CaseField, before: CaseValues, after: Case
   if (!now) return `${label} no longer stated (replaced by a newer ${groupWord(field)})`;
   const day = dayOf(now.statedAt);
   if (now.corrects)
-    return `${label} ${formatValue(now.corrects.value)} → ${formatValue(now.value)} (corrected ${day})`;
+    return `${label} ${formatValue(now.corrects.value, field)} → ${formatValue(now.value, field)} (corrected ${day})`;
   if (now.value === true && (!was || was.value === false)) return `${label} reported ${day}`;
   if (now.value === false && was?.value === true) return `${label} no longer reported ${day}`;
-  if (!was) return `${label} ${formatValue(now.value)} (${day})`;
-  return `${label} ${formatValue(was.value)} → ${formatValue(now.value)} (${day})`;
+  if (!was) return `${label} ${formatValue(now.value, field)} (${day})`;
+  return `${label} ${formatValue(was.value, field)} → ${formatValue(now.value, field)} (${day})`;
 }
 
 const groupWord = (field: CaseField) =>

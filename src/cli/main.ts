@@ -1,4 +1,5 @@
 import { assessCommand } from './commands/assess.js';
+import { caseCommand } from './commands/case.js';
 import { helpCommand, USAGE } from './commands/help.js';
 import { mrecistCommand } from './commands/mrecist.js';
 import { refsCommand } from './commands/refs.js';
@@ -22,6 +23,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return helpCommand(io);
       case 'assess':
         return await assessCommand(rest, io);
+      case 'case':
+        return await caseCommand(rest, io);
       case 'mrecist':
         return await mrecistCommand(rest, io);
       case 'refs':

@@ -58,7 +58,7 @@ describe('case history', () => {
     expect(first?.scores.afp).toBe('—');
     expect(second?.scores.afp).toBe('900 ng/mL');
     const afp = second?.changes.find((c) => c.score === 'afp');
-    expect(afp?.because).toEqual(['AFP 900 (2026-11-10)']);
+    expect(afp?.because).toEqual(['AFP 900 ng/mL (2026-11-10)']);
     const albi = second?.changes.find((c) => c.score === 'albi');
     expect(albi?.because).toEqual(['bilirubin 1 mg/dL → 2.5 mg/dL (2026-11-10)']);
     expect(second?.scores.childPugh).not.toBe(first?.scores.childPugh);

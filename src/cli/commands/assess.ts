@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { acceptedRange, isCaseInputField, scoresReading } from '../../clinical/fields.js';
 import { mergeNotes, note } from '../../clinical/scores.js';
 import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
-import { assessCaseInput, assessText } from '../../pipeline.js';
+import { assessCaseInput, assessText, type PipelineOutcome } from '../../pipeline.js';
 import { renderPlainText, renderProblemsText } from '../../render/plainText.js';
 import { renderPrivacyText } from '../../render/privacy.js';
 import { parseArgs } from '../args.js';
@@ -57,7 +57,7 @@ export async function assessCommand(argv: string[], io: CliIo): Promise<number> 
   return assessFreeText(text, units.value, json, io);
 }
 
-function unitSystem(
+export function unitSystem(
   flag: string | undefined,
   env: string | undefined,
 ): { ok: true; value: UnitSystem | undefined } | { ok: false; error: InputError } {
@@ -115,30 +115,43 @@ function assessFreeText(text: string, units: UnitSystem | undefined, json: boole
   // The summary leaves identifiers out silently (it may be shared); the person typing is told apart, on stderr.
   const privacy = json ? null : renderPrivacyText(outcome.parse);
   if (privacy) io.stderr.write(privacy);
-  if (outcome.status === 'not-assessed') {
-    const { parse, reason } = outcome;
-    if (!json) {
-      io.stderr.write(renderProblemsText(parse, reason));
-      return EXIT_INVALID;
-    }
-    const errors: InputError[] =
-      reason === 'nothing-recognised'
-        ? [
-            {
-              path: '(text)',
-              message: `no lab value or tumour detail was recognised; for example: ${EXAMPLE_TEXT}`,
-            },
-          ]
-        : parse.errors.map((e) => ({ path: e.field ?? '(text)', message: e.message }));
-    writeJson(io, { ok: false, errors, notUnderstood: parse.notUnderstood });
-    return EXIT_INVALID;
-  }
+  if (outcome.status === 'not-assessed') return reportNotAssessed(outcome, json, io);
   if (!json) {
     io.stdout.write(renderPlainText(outcome));
     return EXIT_OK;
   }
+  writeJson(io, assessedJson(outcome));
+  return EXIT_OK;
+}
+
+/** Text that could not be assessed: the problems on stderr, or `{"ok": false, …}` under --json. Exit 2. */
+export function reportNotAssessed(
+  outcome: Extract<PipelineOutcome, { status: 'not-assessed' }>,
+  json: boolean,
+  io: CliIo,
+): number {
+  const { parse, reason } = outcome;
+  if (!json) {
+    io.stderr.write(renderProblemsText(parse, reason));
+    return EXIT_INVALID;
+  }
+  const errors: InputError[] =
+    reason === 'nothing-recognised'
+      ? [
+          {
+            path: '(text)',
+            message: `no lab value or tumour detail was recognised; for example: ${EXAMPLE_TEXT}`,
+          },
+        ]
+      : parse.errors.map((e) => ({ path: e.field ?? '(text)', message: e.message }));
+  writeJson(io, { ok: false, errors, notUnderstood: parse.notUnderstood });
+  return EXIT_INVALID;
+}
+
+/** What `assess --json` prints for free text: the Assessment with the parse's assumptions, warnings and input. */
+export function assessedJson(outcome: Extract<PipelineOutcome, { status: 'assessed' }>) {
   const { assessment, parse, input } = outcome;
-  writeJson(io, {
+  return {
     ...assessment,
     // The parser's notes join the core's, tagged with the scores that read the field they concern.
     warnings: mergeNotes([
@@ -151,8 +164,7 @@ function assessFreeText(text: string, units: UnitSystem | undefined, json: boole
     ]),
     input,
     notUnderstood: parse.notUnderstood,
-  });
-  return EXIT_OK;
+  };
 }
 
 /** The CaseInput field a parser note names, as a list (none when it names no field). */

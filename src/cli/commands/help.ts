@@ -18,6 +18,7 @@ Usage:
 ${ASSESS_USAGE}
 ${MRECIST_USAGE}
   hcc-mdt refs ...            the evidence behind each option (hcc-mdt refs --help)
+  hcc-mdt case ...            cases that build up over several messages (hcc-mdt case --help)
   hcc-mdt help
 
 Commands:
