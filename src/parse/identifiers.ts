@@ -1,5 +1,5 @@
+import { lexiconFor } from './lexicon.js';
 import { type Token, tokenize } from './tokenize.js';
-import { lexiconFor } from './vocabulary.js';
 
 /**
  * Finds text that looks like a patient identifier: a name after a title or "pt"/"patient", a long digit run

@@ -42,9 +42,26 @@ export interface LabValue {
 const ALBUMIN_UNITS: readonly string[] = ['g/dL', 'g/L'];
 const MG_UMOL_UNITS: readonly string[] = ['mg/dL', 'umol/L'];
 
-/** Reads `[sep] [<|>] number [unit]` from j; returns undefined when no number follows. */
+/** A unit written in brackets, "(umol/L)": the unit concept and the index after ")", or undefined. */
+function bracketUnit(r: Reader, j: number): { unit: Concept; end: number } | undefined {
+  if (r.tok(j)?.text !== '(' || !r.isUnit(j + 1)) return undefined;
+  const k = r.after(j + 1);
+  return r.tok(k)?.text === ')' ? { unit: r.concept(j + 1)!, end: k + 1 } : undefined;
+}
+
+/** Reads `[sep] [(unit)] [<|>] number [unit | (unit)]` from j; returns undefined when no number follows. */
 export function readValue(r: Reader, j0: number, thousandsOk: boolean): LabValue | undefined {
+  // "Bilirubin (umol/L): 34", "Bili umol/L 34": the unit stated before the number.
+  const pre = bracketUnit(r, j0) ?? bracketUnit(r, r.skipSeps(j0, 1));
   let j = r.skipSeps(j0);
+  let preUnit: Concept | undefined;
+  if (pre) {
+    preUnit = pre.unit;
+    j = r.skipSeps(pre.end);
+  } else if (r.isUnit(j) && r.tok(r.after(j))?.type === 'num') {
+    preUnit = r.concept(j);
+    j = r.after(j);
+  }
   let cmp: '<' | '>' | undefined;
   const c = r.tok(j);
   if (c && (c.text === '<' || c.text === '>' || c.text === '≤' || c.text === '≥')) {
@@ -75,10 +92,16 @@ export function readValue(r: Reader, j0: number, thousandsOk: boolean): LabValue
     thousands = true;
     j++;
   }
-  let unit: Concept | undefined;
+  let unit: Concept | undefined = preUnit;
   if (r.isUnit(j)) {
     unit = r.concept(j);
     j = r.after(j);
+  } else {
+    const post = bracketUnit(r, j);
+    if (post) {
+      unit = post.unit;
+      j = post.end;
+    }
   }
   const out: LabValue = { value, end: j, thousands };
   if (dotGroup) out.dotGroup = true;
@@ -87,9 +110,155 @@ export function readValue(r: Reader, j0: number, thousandsOk: boolean): LabValue
   return out;
 }
 
+/**
+ * Words between a lab name and its value in prose: "albumin level of 2.8", "INR, recorded at 1.7", "bilirubin
+ * was found to be 2.1", "creatinine rose from 1.1 to 2.3". A comma is skipped only before one of them.
+ */
+const LEAD_WORDS = new Set([
+  'level',
+  'levels',
+  'value',
+  'values',
+  'concentration',
+  'result',
+  'recorded',
+  'measured',
+  'found',
+  'noted',
+  'reported',
+  'be',
+  'came',
+  'back',
+  'serum',
+  'plasma',
+  'on',
+  'admission',
+  'remained',
+  'stable',
+  'elevated',
+  'raised',
+  'up',
+  'down',
+  'of',
+  'is',
+  'was',
+  'were',
+  'at',
+  'now',
+  'today',
+  'approx',
+  'about',
+  'around',
+  'currently',
+  'measuring',
+  'measures',
+]);
+/** Verbs that make a following "X to Y" a change over time (the later value is current). */
+const TREND_WORDS = new Set([
+  'from',
+  'rose',
+  'rising',
+  'risen',
+  'increased',
+  'increasing',
+  'fell',
+  'falling',
+  'fallen',
+  'decreased',
+  'decreasing',
+  'dropped',
+  'improved',
+  'improving',
+  'worsened',
+  'worsening',
+  'climbed',
+  'went',
+  'gone',
+  'trended',
+  'trending',
+  'changed',
+]);
+/** Before a value: it is an earlier one ("previously 3.4, now 2.9"). */
+const EARLIER_WORDS = new Set([
+  'previously',
+  'prev',
+  'prior',
+  'before',
+  'earlier',
+  'was',
+  'last',
+  'initially',
+]);
+/** Before a value: it is the current one ("…, now 2.9"). */
+const NOW_WORDS = new Set(['now', 'currently', 'today', 'latest', 'recently', 'subsequently', 'current']);
+
+/** Skips the prose between a lab name and its value; `trend` is set when a trend verb or "from" was passed. */
+function labLead(r: Reader, j0: number): { j: number; trend: boolean; earlier: boolean } {
+  let j = j0;
+  let trend = false;
+  let earlier = false;
+  for (let guard = 0; guard < 7; guard++) {
+    const t = r.tok(j);
+    if (!t) break;
+    const l = t.lower;
+    if (t.type === 'word' && (LEAD_WORDS.has(l) || TREND_WORDS.has(l) || EARLIER_WORDS.has(l))) {
+      if (TREND_WORDS.has(l)) trend = true;
+      if (EARLIER_WORDS.has(l) && l !== 'was') earlier = true;
+      j++;
+      // "to" belongs to a trend ("rose to 3.1") or to "found to be".
+      if (r.lower(j) === 'to' && (trend || l === 'found')) j++;
+      continue;
+    }
+    const n = r.tok(j + 1);
+    if (t.text === ',' && n?.type === 'word' && (LEAD_WORDS.has(n.lower) || TREND_WORDS.has(n.lower))) {
+      j++;
+      continue;
+    }
+    if (t.type === 'punct' && (t.text === ':' || t.text === '=' || t.text === '~')) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return { j, trend, earlier };
+}
+
+/**
+ * After a value ending at `e`: the next value of the same series when the text makes the order plain ("to 2.3"
+ * after "from"/"rose", "→ 2.3", "-> 2.3", ", now 2.3"), or undefined.
+ */
+function laterValue(r: Reader, e: number, trend: boolean, thousandsOk: boolean): LabValue | undefined {
+  let k = e;
+  const t = r.tok(k);
+  if (!t) return undefined;
+  if (t.text === '→' || t.text === '⇒') k++;
+  else if ((t.text === '-' || t.text === '=') && r.tok(k + 1)?.text === '>' && !r.toks[k + 1]!.spaceBefore)
+    k += 2;
+  else if (t.lower === 'to' && trend) k++;
+  else {
+    if (t.text === ',' || t.text === ';' || t.lower === 'and') k++;
+    const l = r.lower(k);
+    if (l === undefined || !NOW_WORDS.has(l)) return undefined;
+    k++;
+  }
+  const v = readValue(r, labLead(r, k).j, thousandsOk);
+  return v && !v.cmp ? v : undefined;
+}
+
+/** "(was 3.4)", "(previously 3.4 g/dL)": an earlier value in brackets after the current one, or undefined. */
+function earlierInBrackets(r: Reader, e: number, thousandsOk: boolean): LabValue | undefined {
+  if (r.tok(e)?.text !== '(') return undefined;
+  const l = r.lower(e + 1);
+  if (l === undefined || !(EARLIER_WORDS.has(l) || l === 'from')) return undefined;
+  const v = readValue(r, e + 2, thousandsOk);
+  if (!v || r.tok(v.end)?.text !== ')') return undefined;
+  return { ...v, end: v.end + 1 };
+}
+
 export function lab(r: Reader, i: number, field: LabField): number {
-  const start = r.after(i);
-  const v = readValue(r, start, field === 'afp' || field === 'pivka');
+  const thousandsOk = field === 'afp' || field === 'pivka';
+  const lead = labLead(r, r.after(i));
+  const v = readValue(r, lead.j, thousandsOk);
   if (!v) return i; // left for the leftovers pass (a name without a value is not understood)
   let end = v.end;
   // "bili 1.2 mg/dL (20 umol/L)": the same value in the other unit, checked for agreement.
@@ -99,6 +268,29 @@ export function lab(r: Reader, i: number, field: LabField): number {
     applyLab(r, field, v, i, v.end);
     applyLab(r, field, alt, end, alt.end + 1);
     return alt.end + 1;
+  }
+  // A series in a plain order: the latest value is current ("from 1.1 to 2.3", "3.4 → 2.9", "was 3.4, now 2.9").
+  const series: LabValue[] = [v];
+  for (let guard = 0; guard < 6; guard++) {
+    const later = laterValue(r, series[series.length - 1]!.end, lead.trend || lead.earlier, thousandsOk);
+    if (!later) break;
+    series.push(later);
+  }
+  const earlier = series.length === 1 ? earlierInBrackets(r, v.end, thousandsOk) : undefined;
+  if (series.length > 1 || earlier) {
+    const last = series[series.length - 1]!;
+    end = earlier ? earlier.end : last.end;
+    // A unit written once applies to the whole series ("from 1.1 to 2.3 mg/dL").
+    const unit = last.unit ?? series.find((s) => s.unit)?.unit ?? earlier?.unit;
+    const current: LabValue = unit ? { ...last, unit } : last;
+    r.claim(i, end, field);
+    const unitText = unit ? ` ${unit.slice(2)}` : '';
+    r.assume(
+      field,
+      `"${r.frag(i, end)}": the ${earlier ? 'value given as current' : 'latest value'} (${current.value}${unitText}) was used for ${LABEL[field]}.`,
+    );
+    applyLab(r, field, current, i, end);
+    return end;
   }
   end = r.claim(i, end, field);
   applyLab(r, field, v, i, end);

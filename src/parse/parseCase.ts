@@ -6,6 +6,7 @@ import { applyLab, LAB_CONCEPTS, type LabField, lab, pt, readValue } from './lab
 import type { ParseResult, RecognisedSpan, UnitSystem } from './parseResult.js';
 import { bareSexOk, dialysis, ecog, ecogCause, sexWord } from './patient.js';
 import { Reader } from './reader.js';
+import { suggest } from './suggest.js';
 import { readNumber } from './tokenize.js';
 import {
   addStatement,
@@ -18,7 +19,7 @@ import {
   total,
   tumourNoun,
 } from './tumour.js';
-import { COUNT_WORDS, suggest } from './vocabulary.js';
+import { COUNT_WORDS } from './vocabulary.js';
 
 /** The longest message read, in UTF-16 units: a long clinic letter fits; a whole record does not. */
 export const MAX_TEXT_LENGTH = 8000;

@@ -2,8 +2,8 @@ import { MrecistInputSchema } from '../clinical/assessment.js';
 import { editDistance } from '../text/editDistance.js';
 import { findIdentifierRanges } from './identifiers.js';
 import type { NotUnderstood, ParseIssue, RecognisedSpan } from './parseResult.js';
+import { suggest } from './suggest.js';
 import { readNumber, tokenize } from './tokenize.js';
-import { suggest } from './vocabulary.js';
 
 /**
  * mRECIST phrasing for the `mrecist` subcommand: "baseline 52 nadir 30 now 37 mm, new lesion". Sums of viable

@@ -1,5 +1,6 @@
 import { type FieldEntry, LABEL, type StoreKey, same } from './fields.js';
 import { describeIdentifier, findIdentifierRanges } from './identifiers.js';
+import { lexiconFor } from './lexicon.js';
 import { normalisePaste } from './normalise.js';
 import type {
   NotUnderstood,
@@ -11,7 +12,7 @@ import type {
 } from './parseResult.js';
 import { type Token, tokenize } from './tokenize.js';
 import { checkScalar } from './units.js';
-import { type Concept, lexiconFor } from './vocabulary.js';
+import type { Concept } from './vocabulary.js';
 
 /**
  * The state of one free-text reading and the helpers every rule shares: the tokens, which of them lie in a
@@ -21,6 +22,16 @@ import { type Concept, lexiconFor } from './vocabulary.js';
  * take the reader as their first argument; parseCase.ts drives them. Nothing outside src/parse sees a Reader.
  */
 
+const LAB_FIELDS: ReadonlySet<string> = new Set([
+  'bilirubin',
+  'albumin',
+  'creatinine',
+  'inr',
+  'ptProlongationSeconds',
+  'sodium',
+  'afp',
+  'pivka',
+]);
 const SEPARATORS = new Set([':', '=', '(', '-', '~']);
 export const SEP_WORDS = new Set([
   'of',
@@ -211,10 +222,14 @@ export class Reader {
     const field = key.startsWith('macro:') ? 'macrovascularInvasion' : key;
     const ta = this.text.slice(a.start, a.end).replace(/\s+/g, ' ');
     const tb = this.text.slice(b.start, b.end).replace(/\s+/g, ' ');
+    // Two values of one lab with no stated order: ask which is current, naming both.
+    const lab = LAB_FIELDS.has(field);
     this.errors.push({
       code: 'contradiction',
       field,
-      message: `"${clip(ta)}" and "${clip(tb)}" give different ${LABEL[field] ?? field}; say which is right.`,
+      message: lab
+        ? `"${clip(ta)}" and "${clip(tb)}" give two values of ${LABEL[field] ?? field}; which is current? Give only the current one, or show the order ("from 1.1 to 2.3", "2.3 (was 1.1)").`
+        : `"${clip(ta)}" and "${clip(tb)}" give different ${LABEL[field] ?? field}; say which is right.`,
       spans: [
         { start: a.start, end: a.end },
         { start: b.start, end: b.end },

@@ -1,84 +1,20 @@
-import { editDistance } from '../text/editDistance.js';
-import { tokenize } from './tokenize.js';
-
 /**
- * The words the parser reads, in one table: the lexicon the parser matches on, the list `suggest()` draws
- * from, and the description the Slack help and docs/parsing.md show. Matching is case-insensitive and works
- * on tokens, so `T.bil`, `T. bil` and `t.bil` are the same phrase.
+ * The words the parser reads, in one table (data only): lexicon.ts builds the phrase matcher from it,
+ * suggest.ts draws its corrections from it, and docs/parsing.md describes it. Matching is case-insensitive and
+ * works on tokens, so `T.bil`, `T. bil` and `t.bil` are the same phrase. `Concept` is derived from the table.
  */
-
-export type Concept =
-  | 'bilirubin'
-  | 'albumin'
-  | 'inr'
-  | 'creatinine'
-  | 'sodium'
-  | 'afp'
-  | 'pivka'
-  | 'pt'
-  | 'prolonged'
-  | 'u:mg/dL'
-  | 'u:umol/L'
-  | 'u:g/dL'
-  | 'u:g/L'
-  | 'u:mmol/L'
-  | 'u:ng/mL'
-  | 'u:IU/mL'
-  | 'u:mAU/mL'
-  | 'u:cm'
-  | 'u:mm'
-  | 'u:s'
-  | 'ascites'
-  | 'mild'
-  | 'severe'
-  | 'controlled'
-  | 'he'
-  | 'ecog'
-  | 'comorbid'
-  | 'cancerRelated'
-  | 'female'
-  | 'male'
-  | 'ageWord'
-  | 'dialysis'
-  | 'cholestatic'
-  | 'csph'
-  | 'macro'
-  | 'vp'
-  | 'vv'
-  | 'bland'
-  | 'vascularInvasion'
-  | 'micro'
-  | 'ehs'
-  | 'mets'
-  | 'organ'
-  | 'lnPos'
-  | 'infiltrative'
-  | 'multi'
-  | 'tumour'
-  | 'count'
-  | 'largest'
-  | 'total'
-  | 'each'
-  | 'grade'
-  | 'neg'
-  | 'absent'
-  | 'present'
-  | 'week'
-  | 'times'
-  | 'computed'
-  | 'filler';
 
 export interface VocabularyEntry {
   /** What the words mean, for people. */
-  label: string;
+  readonly label: string;
   /** The CaseInput field(s) concerned, if any. */
-  field?: string;
-  concept: Concept;
-  phrases: readonly string[];
-  note?: string;
+  readonly field?: string;
+  readonly concept: string;
+  readonly phrases: readonly string[];
+  readonly note?: string;
 }
 
-export const VOCABULARY: readonly VocabularyEntry[] = [
+export const VOCABULARY = [
   {
     label: 'Bilirubin (total)',
     field: 'bilirubin',
@@ -656,41 +592,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       'currently',
     ],
   },
-];
+] as const satisfies readonly VocabularyEntry[];
 
-/** Token sequences for every phrase, longest first within the same first token. */
-export interface LexEntry {
-  tokens: string[];
-  concept: Concept;
-  /** tokens.length, kept so a match needs no allocation. */
-  len: number;
-}
-
-const LEXICON: Map<string, LexEntry[]> = (() => {
-  const map = new Map<string, LexEntry[]>();
-  for (const entry of VOCABULARY) {
-    for (const phrase of entry.phrases) {
-      const tokens = tokenize(phrase).map((t) => t.lower);
-      const first = tokens[0];
-      if (first === undefined) continue;
-      const list = map.get(first) ?? [];
-      list.push({ tokens, concept: entry.concept, len: tokens.length });
-      map.set(first, list);
-    }
-  }
-  for (const list of map.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return map;
-})();
-
-export const MAX_PHRASE_TOKENS = Math.max(
-  ...[...LEXICON.values()].flatMap((list) => list.map((e) => e.tokens.length)),
-);
-
-const NO_ENTRIES: readonly LexEntry[] = [];
-
-export function lexiconFor(firstLower: string): readonly LexEntry[] {
-  return LEXICON.get(firstLower) ?? NO_ENTRIES;
-}
+/** What a phrase means to the parser: one per vocabulary entry. */
+export type Concept = (typeof VOCABULARY)[number]['concept'];
 
 export const COUNT_WORDS: Readonly<Record<string, number>> = {
   single: 1,
@@ -709,182 +614,3 @@ export const COUNT_WORDS: Readonly<Record<string, number>> = {
   nine: 9,
   ten: 10,
 };
-
-/** Small connecting and counting words are never offered as corrections ("right" is not a typo for "eight"). */
-const NO_SUGGEST_CONCEPTS: ReadonlySet<Concept> = new Set<Concept>([
-  'filler',
-  'count',
-  'week',
-  'times',
-  'present',
-  'absent',
-  'neg',
-  'each',
-  'ageWord',
-  'female',
-  'male',
-  'organ',
-]);
-
-/** Words suggestions are drawn from: single vocabulary words of three letters or more. */
-const SUGGESTABLE: readonly string[] = (() => {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const entry of VOCABULARY) {
-    if (NO_SUGGEST_CONCEPTS.has(entry.concept)) continue;
-    for (const phrase of entry.phrases) {
-      for (const word of phrase.toLowerCase().split(/[\s]+/)) {
-        if (word.length >= 3 && /^[a-zµμα]+$/u.test(word) && !seen.has(word)) {
-          seen.add(word);
-          out.push(word);
-        }
-      }
-    }
-  }
-  return out;
-})();
-const SUGGESTABLE_SET = new Set(SUGGESTABLE);
-const RANK = new Map(SUGGESTABLE.map((w, k) => [w, k]));
-/** Candidates by length, so a word is compared only with words it could be within distance of. */
-const BY_LENGTH: string[][] = (() => {
-  const out: string[][] = [];
-  for (const w of SUGGESTABLE) {
-    const bucket = out[w.length] ?? [];
-    bucket.push(w);
-    out[w.length] = bucket;
-  }
-  return out;
-})();
-
-/** Common English words that get no suggestion ("may" is not a typo for "man"). */
-const NO_SUGGEST = new Set([
-  'may',
-  'can',
-  'had',
-  'her',
-  'his',
-  'him',
-  'she',
-  'was',
-  'are',
-  'has',
-  'not',
-  'but',
-  'for',
-  'from',
-  'that',
-  'this',
-  'then',
-  'than',
-  'they',
-  'will',
-  'well',
-  'what',
-  'when',
-  'who',
-  'why',
-  'how',
-  'new',
-  'old',
-  'now',
-  'see',
-  'seen',
-  'day',
-  'days',
-  'date',
-  'done',
-  'did',
-  'does',
-  'per',
-  'via',
-  'pre',
-  'post',
-  'ago',
-  'any',
-  'all',
-  'one',
-  'own',
-  'out',
-  'off',
-  'too',
-  'few',
-  'set',
-  'got',
-  'get',
-  'let',
-  'put',
-  'run',
-  'see',
-  'met',
-  'men',
-  'mass',
-  'case',
-  'care',
-  'more',
-  'most',
-  'less',
-  'some',
-  'same',
-  'also',
-  'just',
-  'only',
-  'very',
-  'here',
-  'plt',
-  'alt',
-  'ast',
-  'alp',
-  'ggt',
-  'crp',
-  'wbc',
-  'egfr',
-  'meld',
-  'bclc',
-  'child',
-  'pugh',
-  'albi',
-  'cirrhosis',
-  'hcv',
-  'hbv',
-  'hdv',
-  'nash',
-  'mash',
-  'nafld',
-  'masld',
-  'ald',
-  'arld',
-  'mrn',
-  'nhs',
-  'tace',
-  'tare',
-  'sbrt',
-  'rfa',
-  'mwa',
-]);
-
-/**
- * A close vocabulary word for an unknown one (`bilu` → `bili`), or undefined. Words shorter than three letters,
- * vocabulary words themselves and common English words get none. Distance 1 for words of up to five letters,
- * 2 for longer ones; ties go to the word listed first in VOCABULARY.
- */
-export function suggest(word: string): string | undefined {
-  const w = word.toLowerCase();
-  if (w.length < 3 || w.length > 40 || SUGGESTABLE_SET.has(w) || NO_SUGGEST.has(w)) return undefined;
-  if (!/^\p{L}+$/u.test(w)) return undefined;
-  const max = w.length <= 5 ? 1 : 2;
-  let best: string | undefined;
-  let bestRank = Number.POSITIVE_INFINITY;
-  let bestD = max + 1;
-  for (let len = w.length - max; len <= w.length + max; len++) {
-    for (const candidate of BY_LENGTH[len] ?? []) {
-      const dist = editDistance(w, candidate, max);
-      const rank = RANK.get(candidate) ?? 0;
-      if (dist < bestD || (dist === bestD && rank < bestRank)) {
-        bestD = dist;
-        best = candidate;
-        bestRank = rank;
-      }
-    }
-  }
-  return bestD <= max ? best : undefined;
-}

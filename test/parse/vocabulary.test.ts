@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCase } from '../../src/parse/parseCase.js';
-import { suggest, VOCABULARY } from '../../src/parse/vocabulary.js';
+import { suggest } from '../../src/parse/suggest.js';
+import { VOCABULARY } from '../../src/parse/vocabulary.js';
 
 /** One example sentence per vocabulary entry that carries a field, and what it must produce. */
 const FIELD_EXAMPLES: Record<string, [string, Record<string, unknown>]> = {
