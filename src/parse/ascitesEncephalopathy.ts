@@ -1,5 +1,5 @@
 import type { Reader } from './reader.js';
-import { readNumber } from './tokenize.js';
+import { readNumber, romanGrade } from './tokenize.js';
 
 /**
  * Ascites and hepatic encephalopathy: a grade or qualifier after the word ("ascites mild", "HE grade 1-2", "no
@@ -106,20 +106,17 @@ function heGrade(r: Reader, grade: number, grade2: number | undefined, from: num
 
 /** A grade 0-4, optionally a range "1-2"; returns the end index. */
 function readGrade(r: Reader, j: number): { g: number; g2?: number; end: number } | undefined {
-  const t = r.tok(j);
-  if (t?.type !== 'num' || !/^\d$/.test(t.text)) return undefined;
-  const g = Number(t.text);
-  if (g > 4) return undefined;
+  const grade = (k: number): number | undefined => {
+    const t = r.tok(k);
+    if (t?.type === 'num') return /^\d$/.test(t.text) ? Number(t.text) : undefined;
+    return t?.type === 'word' ? romanGrade(t.lower) : undefined;
+  };
+  const g = grade(j);
+  if (g === undefined || g > 4) return undefined;
   const sep = r.tok(j + 1);
-  const t2 = r.tok(j + 2);
-  if (
-    sep &&
-    t2 &&
-    (sep.text === '-' || sep.text === '/' || sep.text === '–' || sep.lower === 'to') &&
-    /^\d$/.test(t2.text)
-  ) {
-    const g2 = Number(t2.text);
-    if (g2 <= 4) return { g, g2, end: j + 3 };
+  if (sep && (sep.text === '-' || sep.text === '/' || sep.text === '–' || sep.lower === 'to')) {
+    const g2 = grade(j + 2);
+    if (g2 !== undefined && g2 <= 4) return { g, g2, end: j + 3 };
   }
   return { g, end: j + 1 };
 }

@@ -1,6 +1,7 @@
 import { type FieldEntry, type FieldName, VESSELS, type Vessel } from './fields.js';
 import type { SpanKind } from './parseResult.js';
 import type { Reader } from './reader.js';
+import { organLesion } from './tumour.js';
 import type { Concept } from './vocabulary.js';
 
 /**
@@ -117,8 +118,8 @@ export function negation(r: Reader, i: number): number {
     const from = end;
     end = r.after(end);
     if (c === 'organ') {
-      // "no lung mets": an organ-specific negative says nothing about spread elsewhere.
-      if (r.concept(end) === 'mets') end = r.after(end);
+      // "no lung mets", "no lung nodules": an organ-specific negative says nothing about spread elsewhere.
+      if (r.concept(end) === 'mets' || r.concept(end) === 'tumour') end = r.after(end);
       else {
         end = from;
         break;
@@ -267,6 +268,7 @@ export function organ(r: Reader, i: number): number {
     r.set('extrahepaticSpread', true, i, end);
     return end;
   }
+  if (r.concept(j) === 'tumour') return organLesion(r, i, i);
   // "LN -", "nodes negative"
   const k = r.skipSeps(j, 1);
   if (r.concept(k) === 'absent') {
@@ -321,4 +323,24 @@ function kindFor(c: Concept): SpanKind {
     default:
       return 'filler';
   }
+}
+
+/** "main PVTT", "segmental portal vein tumour thrombus", "right/left branch Vp3": the extent is kept with the finding. */
+export function vesselExtent(r: Reader, i: number): number {
+  let j = r.after(i);
+  for (let guard = 0; guard < 3; guard++) {
+    const c = r.concept(j);
+    if (c === 'vesselExtent') j = r.after(j);
+    else if ((r.tok(j)?.text === '/' || r.lower(j) === 'and') && r.concept(j + 1) === 'vesselExtent')
+      j = r.after(j + 1);
+    else break;
+  }
+  const c = r.concept(j);
+  let end = j;
+  if (c === 'macro') end = booleanFinding(r, j, c);
+  else if (c === 'vp' || c === 'vv') end = vpvv(r, j, c);
+  else if (c === 'bland') end = invasionNote(r, j, c);
+  if (end <= j) return i;
+  r.claim(i, j, 'invasion');
+  return end;
 }

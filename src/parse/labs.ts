@@ -193,7 +193,7 @@ const EARLIER_WORDS = new Set([
 const NOW_WORDS = new Set(['now', 'currently', 'today', 'latest', 'recently', 'subsequently', 'current']);
 
 /** Skips the prose between a lab name and its value; `trend` is set when a trend verb or "from" was passed. */
-function labLead(r: Reader, j0: number): { j: number; trend: boolean; earlier: boolean } {
+export function labLead(r: Reader, j0: number): { j: number; trend: boolean; earlier: boolean } {
   let j = j0;
   let trend = false;
   let earlier = false;

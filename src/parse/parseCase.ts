@@ -1,10 +1,21 @@
 import type { CaseInputJson } from '../clinical/caseInput.js';
 import { ascitesAfter, gradeFirst, heAfter, qualifierFirst } from './ascitesEncephalopathy.js';
+import { agedWord, contextWord, treatmentCount } from './context.js';
 import { FIELD_ORDER } from './fields.js';
-import { booleanFinding, finishMacro, invasionNote, mets, negation, organ, vpvv } from './invasionSpread.js';
+import {
+  booleanFinding,
+  finishMacro,
+  invasionNote,
+  mets,
+  negation,
+  organ,
+  vesselExtent,
+  vpvv,
+} from './invasionSpread.js';
 import { applyLab, LAB_CONCEPTS, type LabField, lab, pt, readValue } from './labs.js';
-import type { ParseResult, RecognisedSpan, UnitSystem } from './parseResult.js';
-import { bareSexOk, dialysis, ecog, ecogCause, sexWord } from './patient.js';
+import { mrecistInCase } from './mrecistInCase.js';
+import type { ParseResult, RecognisedSpan, StatedScoreKey, UnitSystem } from './parseResult.js';
+import { bareSexOk, dialysis, ecog, ecogCause, ecogInWords, sexLabel, sexWord } from './patient.js';
 import { Reader } from './reader.js';
 import { suggest } from './suggest.js';
 import { readNumber } from './tokenize.js';
@@ -15,6 +26,7 @@ import {
   largest,
   locationWord,
   multiFirst,
+  organLesion,
   readSizes,
   total,
   tumourNoun,
@@ -160,6 +172,30 @@ function step(r: Reader, i: number): number {
       return total(r, i);
     case 'computed':
       return mentionedScore(r, i);
+    case 'platelets':
+    case 'otherLab':
+    case 'measure':
+    case 'bodyFluid':
+    case 'aetiology':
+    case 'liverDisease':
+    case 'lrtr':
+    case 'treatmentPrefix':
+    case 'treatment':
+      return contextWord(r, i, c);
+    case 'ps0':
+    case 'ps1':
+    case 'ps2':
+    case 'ps3':
+    case 'ps4':
+      return ecogInWords(r, i, Number(c.slice(2)));
+    case 'aged':
+      return agedWord(r, i);
+    case 'sexLabel':
+      return sexLabel(r, i);
+    case 'mrecistWord':
+      return mrecistInCase(r, i);
+    case 'vesselExtent':
+      return vesselExtent(r, i);
     default:
       return i;
   }
@@ -196,6 +232,14 @@ function atNumber(r: Reader, i: number): number {
       return r.claim(i, end, 'filler');
     }
   }
+  // "2 lung nodules": lesions in another organ are spread.
+  if (Number.isInteger(v) && r.concept(i + 1) === 'organ') {
+    const spread = organLesion(r, i, i + 1);
+    if (spread > i) return spread;
+  }
+  // "2 cycles of TACE", "3x TACE": treatment history, not a count.
+  const treated = treatmentCount(r, i);
+  if (treated > i) return treated;
   // Count then lesion word: "3 lesions largest 4.2 cm".
   if (Number.isInteger(v) && !t.text.includes('.') && !t.text.includes(',') && r.concept(i + 1) === 'tumour')
     return countFirst(r, i, v);
@@ -206,9 +250,10 @@ function atNumber(r: Reader, i: number): number {
     const each = r.concept(end) === 'each';
     if (each) end = r.after(end);
     if (r.concept(end) === 'tumour') end = r.after(end);
+    // "170 cm tall": a body measurement, not a lesion.
+    if (r.concept(end) === 'measure') return r.note('measurement', i, r.after(end));
     r.claim(i, end, 'tumour');
-    addStatement(r, { sizes: sizes.sizes, from: i, to: end });
-    return end;
+    return addStatement(r, { sizes: sizes.sizes, from: i, to: end });
   }
   // A value before its name: "34 umol/L bilirubin".
   const val = readValue(r, i, false);
@@ -224,27 +269,96 @@ function atNumber(r: Reader, i: number): number {
   return i;
 }
 
-/** "Child-Pugh B7", "MELD 14", "BCLC B", "ALBI -2.1": recognised so they are not reported as unknown, never used. */
+/** Which score a score word names: "Child-Pugh"/"CP" → childPugh, "MELD-Na" → meldNa, "ALBI" → albi, … */
+function scoreKey(r: Reader, i: number): StatedScoreKey {
+  const words: string[] = [];
+  for (let k = i; k < r.after(i); k++) words.push(r.toks[k]!.lower);
+  const w = words.join(' ');
+  if (w.startsWith('meld')) {
+    if (words.includes('na') || w.startsWith('meldna')) return 'meldNa';
+    if (w.startsWith('meld3') || w.includes('3.0') || words.includes('3')) return 'meld3';
+    return 'meld';
+  }
+  if (w.startsWith('albi')) return 'albi';
+  if (w.startsWith('bclc')) return 'bclc';
+  return 'childPugh';
+}
+
+/**
+ * "Child-Pugh B7", "CP-A5", "MELD 14", "MELD-Na 17", "BCLC B", "ALBI grade 2": a score the text states. It is never
+ * used in place of the computed one; the pipeline compares the two (statedScores.ts).
+ */
 function mentionedScore(r: Reader, i: number): number {
+  const score = scoreKey(r, i);
   let j = r.skipSeps(r.after(i), 2);
+  // "MELD-Na" written as "MELD - Na" or "MELD Na" when the lexicon phrase did not cover it.
+  let key = score;
+  if (score === 'meld' && r.lower(j) === 'na') {
+    key = 'meldNa';
+    j = r.skipSeps(j + 1, 2);
+  }
   const l = r.lower(j);
-  if (l === 'class' || l === 'score' || l === 'stage' || l === 'grade') j = r.skipSeps(j + 1, 1);
-  let end = r.after(i);
+  if (l === 'class' || l === 'score' || l === 'stage' || l === 'grade' || l === 'of')
+    j = r.skipSeps(j + 1, 1);
   const t = r.tok(j);
-  if (t?.type === 'word' && /^[a-d]$/.test(t.lower)) {
+  let end = r.after(i);
+  let cls: string | undefined;
+  let points: number | undefined;
+  const num = (k: number) => {
+    const u = r.tok(k);
+    return u?.type === 'num' ? readNumber(u.text, false)?.value : undefined;
+  };
+  const letters = key === 'childPugh' ? /^[a-c]$/ : key === 'bclc' ? /^[a-d]$/ : undefined;
+  if (t?.type === 'word' && letters?.test(t.lower)) {
+    cls = t.text.toUpperCase();
     end = j + 1;
-    if (r.tok(end)?.type === 'num' && !r.toks[end]!.spaceBefore) end++;
-  } else if (t?.type === 'num') end = j + 1;
-  else if (t?.text === '-' && r.tok(j + 1)?.type === 'num' && !r.toks[j + 1]!.spaceBefore) end = j + 2;
-  if (end === r.after(i) && r.toks[i]!.lower === 'cp') return i; // a bare "CP" could be anything
-  r.claim(i, end, 'filler');
-  r.warn(
-    'not-understood',
-    '',
-    `"${r.frag(i, end)}" was noted but not used: the assistant computes scores and stages from the values given.`,
-    i,
-    end,
-  );
+    // "B8", "B 8", "B (8)"
+    let k = end;
+    if (r.tok(k)?.text === '(') k++;
+    const p = key === 'childPugh' ? num(k) : undefined;
+    if (p !== undefined && Number.isInteger(p) && p >= 5 && p <= 15) {
+      points = p;
+      end = k + 1;
+      if (r.tok(end)?.text === ')' && k > j + 1) end++;
+    }
+  } else if (t?.type === 'num') {
+    // ALBI scores are negative: the "-" before the number was skipped as a separator.
+    const negative = key === 'albi' && r.tok(j - 1)?.text === '-' && !r.toks[j]!.spaceBefore;
+    const v = negative ? -num(j)! : num(j)!;
+    if (key === 'bclc') {
+      if (v === 0) cls = '0';
+    } else if (
+      key === 'albi' &&
+      Number.isInteger(v) &&
+      v >= 1 &&
+      v <= 3 &&
+      (l === 'grade' || !r.toks[j]!.text.includes('.'))
+    )
+      cls = String(v);
+    else points = v;
+    if (cls !== undefined || points !== undefined) end = j + 1;
+  } else if (
+    t?.text === '-' &&
+    r.tok(j + 1)?.type === 'num' &&
+    !r.toks[j + 1]!.spaceBefore &&
+    key === 'albi'
+  ) {
+    points = -num(j + 1)!;
+    end = j + 2;
+  }
+  if (cls === undefined && points === undefined) {
+    // A bare "CP" or "child" could be anything; a bare "MELD"/"BCLC" is only a mention.
+    if (r.toks[i]!.lower === 'cp' || r.toks[i]!.lower === 'child') return i;
+    return r.claim(i, end, 'filler');
+  }
+  r.claim(i, end, 'stated-score');
+  r.statedScores.push({
+    score: key,
+    ...(cls !== undefined ? { class: cls } : {}),
+    ...(points !== undefined ? { points } : {}),
+    ...r.range(i, end),
+    text: r.frag(i, end),
+  });
   return end;
 }
 
@@ -336,6 +450,9 @@ function result(r: Reader): ParseResult {
     assumptions: r.assumptions,
     errors: r.errors,
     warnings: r.warnings,
+    context: r.context,
+    statedScores: r.statedScores,
+    ...(r.mrecist ? { mrecist: r.mrecist } : {}),
   };
 }
 

@@ -31,6 +31,10 @@ export const SpanKindSchema = z.enum([
   'infiltrative',
   'portal-hypertension',
   'mrecist',
+  /** Recognised and listed as context, never scored: aetiology, platelets, other labs, treatment history, sizes of non-tumour findings. */
+  'context',
+  /** A score or stage the text states ("Child-Pugh B8"): compared with the computed one, never used in its place. */
+  'stated-score',
   /** Connecting words and punctuation that carry no value ("and", "with", ","). */
   'filler',
 ]);
@@ -80,6 +84,8 @@ export const ParseIssueSchema = z.strictObject({
     'privacy',
     'microvascular-invasion',
     'not-understood',
+    /** mRECIST sums inside a case message: read as a response, not as lesion sizes. */
+    'mrecist-in-case',
     /** Longer than the parser reads (MAX_TEXT_LENGTH); nothing was read. */
     'too-long',
     /** The parser failed inside: a bug. Its own code, so tests (the fuzz run) can assert it never appears. */
@@ -92,6 +98,48 @@ export const ParseIssueSchema = z.strictObject({
 });
 export type ParseIssue = z.infer<typeof ParseIssueSchema>;
 
+export const ContextKindSchema = z.enum([
+  'aetiology',
+  'liver-disease',
+  'platelets',
+  'other-lab',
+  'other-fluid',
+  'measurement',
+  'treatment',
+  'treatment-response',
+  'li-rads',
+  'segment',
+  'mrecist',
+]);
+export type ContextKind = z.infer<typeof ContextKindSchema>;
+
+/** Something recognised that is not a case input: listed (privately) so the reader sees it was seen, not lost. */
+export const ContextItemSchema = z.strictObject({
+  kind: ContextKindSchema,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The fragment as typed, spaces collapsed, at most 60 characters. Never an identifier (those are never read). */
+  text: z.string(),
+});
+export type ContextItem = z.infer<typeof ContextItemSchema>;
+
+export const StatedScoreKeySchema = z.enum(['childPugh', 'meld', 'meldNa', 'meld3', 'albi', 'bclc']);
+export type StatedScoreKey = z.infer<typeof StatedScoreKeySchema>;
+
+/** A score the text states: "Child-Pugh B8" is { score: childPugh, class: B, points: 8 }; "MELD 14" is { meld, points: 14 }. */
+export const StatedScoreSchema = z.strictObject({
+  score: StatedScoreKeySchema,
+  /** Child-Pugh A-C, BCLC 0/A-D, ALBI grade 1-3. */
+  class: z.string().optional(),
+  /** Child-Pugh points, MELD value, ALBI score. */
+  points: z.number().finite().optional(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The fragment as typed, spaces collapsed. */
+  text: z.string(),
+});
+export type StatedScore = z.infer<typeof StatedScoreSchema>;
+
 export const ParseResultSchema = z.strictObject({
   /** The CaseInput read from the text, before defaults; validated by CaseInputSchema before assessment. */
   input: z.custom<CaseInputJson>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
@@ -102,5 +150,17 @@ export const ParseResultSchema = z.strictObject({
   errors: z.array(ParseIssueSchema),
   /** Do not block: unusual values, privacy warnings, microvascular invasion noted as pathology. */
   warnings: z.array(ParseIssueSchema),
+  /** Recognised but not a case input (always set by the parser; absent for structured input). */
+  context: z.array(ContextItemSchema).optional(),
+  /** Scores the text states, for comparison with the computed ones (always set by the parser). */
+  statedScores: z.array(StatedScoreSchema).optional(),
+  /** mRECIST sums found inside a case message: read as a response, never as lesion sizes. */
+  mrecist: z
+    .strictObject({
+      baselineMm: z.number().finite(),
+      nadirMm: z.number().finite().optional(),
+      currentMm: z.number().finite().optional(),
+    })
+    .optional(),
 });
 export type ParseResult = z.infer<typeof ParseResultSchema>;

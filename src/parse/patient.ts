@@ -1,5 +1,5 @@
 import type { Reader } from './reader.js';
-import { readNumber } from './tokenize.js';
+import { readNumber, romanGrade } from './tokenize.js';
 
 /**
  * About the patient rather than the liver or the tumour: ECOG performance status and whether it is
@@ -89,6 +89,20 @@ const GENERIC_CAUSE = new Set([
   'cirrhosis',
 ]);
 
+/** Concepts that may sit inside a cause ("due to previous stroke", "from alcohol-related cirrhosis"). */
+const CAUSE_CONCEPTS: ReadonlySet<string> = new Set([
+  'tumour',
+  'mets',
+  'organ',
+  'filler',
+  'treatmentPrefix',
+  'treatment',
+  'aetiology',
+  'liverDisease',
+  'measure',
+  'vesselExtent',
+]);
+
 /** "comorbidity", "cancer-related" standing alone: whether the ECOG is cancer-related. */
 export function ecogCause(r: Reader, i: number, related: boolean): number {
   r.set('ecogCancerRelated', related, i, r.after(i));
@@ -117,8 +131,10 @@ export function ecog(r: Reader, i: number): number {
   let j = r.skipSeps(r.after(i), 2);
   if (r.lower(j) === 'ps') j = r.skipSeps(j + 1, 2);
   const t = r.tok(j);
-  if (t?.type !== 'num') return i;
-  const num = readNumber(t.text, false);
+  const roman =
+    t?.type === 'word' && r.toks[j]!.text === r.toks[j]!.text.toUpperCase() ? romanGrade(t.lower) : undefined;
+  if (t?.type !== 'num' && roman === undefined) return i;
+  const num = roman !== undefined ? { value: roman } : readNumber(t!.text, false);
   if (!num) return i;
   let end = j + 1;
   const sep = r.tok(end);
@@ -207,7 +223,7 @@ function ecogAttribution(
     const t = r.tok(k);
     if (t?.type !== 'word' || (k > from && t.newlineBefore)) break;
     const ck = r.concept(k);
-    if (ck !== undefined && ck !== 'tumour' && ck !== 'mets' && ck !== 'organ' && ck !== 'filler') break;
+    if (ck !== undefined && !CAUSE_CONCEPTS.has(ck)) break;
     if (ck === 'filler') continue;
     last = k;
     // "ECOG 1 from the clinic letter" names a source, not a cause.
@@ -320,5 +336,23 @@ function stoppedAfter(r: Reader, j: number): number {
     if (NOT_NEEDED.has(r.lower(end) ?? '')) end++;
   }
   if (end > 0 && r.tok(end)?.text === ')' && k > j) end++;
+  return end;
+}
+
+/** "fully active", "capable of only limited self-care": ECOG described in words, read with an assumption. */
+export function ecogInWords(r: Reader, i: number, grade: number): number {
+  const end = r.claim(i, r.after(i), 'ecog');
+  r.set('ecog', grade, i, end);
+  r.assume('ecog', `"${r.frag(i, end)}" read as ECOG ${grade} (the ECOG description).`);
+  return end;
+}
+
+/** "Sex: F", "gender: male": the label and its value. */
+export function sexLabel(r: Reader, i: number): number {
+  const j = r.skipSeps(r.after(i), 2);
+  const c = r.concept(j);
+  if (c !== 'female' && c !== 'male') return r.claim(i, r.after(i), 'filler');
+  const end = r.claim(i, r.after(j), 'sex');
+  r.set('sex', c, j, r.after(j));
   return end;
 }

@@ -3,11 +3,14 @@ import { describeIdentifier, findIdentifierRanges } from './identifiers.js';
 import { lexiconFor } from './lexicon.js';
 import { normalisePaste } from './normalise.js';
 import type {
+  ContextItem,
+  ContextKind,
   NotUnderstood,
   ParseAssumption,
   ParseIssue,
   RecognisedSpan,
   SpanKind,
+  StatedScore,
   UnitSystem,
 } from './parseResult.js';
 import { type Token, tokenize } from './tokenize.js';
@@ -58,6 +61,8 @@ export interface Statement {
   largest?: number;
   /** single size after a count without "each": read as the largest. */
   sizeAsLargest?: boolean;
+  /** Satellites: added to the other lesions, not a restatement of them. */
+  extra?: boolean;
   from: number;
   to: number;
 }
@@ -77,6 +82,9 @@ export class Reader {
   readonly fields = new Map<StoreKey, FieldEntry>();
   readonly conflicted = new Set<StoreKey>();
   readonly statements: Statement[] = [];
+  readonly context: ContextItem[] = [];
+  readonly statedScores: StatedScore[] = [];
+  mrecist: { baselineMm: number; nadirMm?: number; currentMm?: number } | undefined;
   multi: { start: number; end: number } | undefined;
   sizeFail = { from: -1, to: -1 };
   suggestBudget = 60;
@@ -174,6 +182,14 @@ export class Reader {
     for (let k = from; k < to; k++) this.claimed[k] = 1;
     this.spanAt[from] = { start: this.toks[from]!.start, end: this.toks[to - 1]!.end, kind };
     return to;
+  }
+
+  /** Claims tokens from..to as context and lists them. */
+  note(kind: ContextKind, from: number, to: number): number {
+    if (to <= from) return from;
+    const end = this.claim(from, to, 'context');
+    this.context.push({ kind, ...this.range(from, to), text: this.frag(from, to) });
+    return end;
   }
 
   skipSeps(i: number, max = 3): number {

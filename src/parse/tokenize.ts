@@ -212,3 +212,8 @@ export function readNumber(
   if (!result || !Number.isFinite(result.value)) return undefined;
   return result;
 }
+
+/** A Roman numeral grade as written in letters ("ECOG II", "HE grade III"): 1-4, or undefined. */
+export function romanGrade(lower: string): number | undefined {
+  return lower === 'i' ? 1 : lower === 'ii' ? 2 : lower === 'iii' ? 3 : lower === 'iv' ? 4 : undefined;
+}

@@ -147,13 +147,78 @@ export function readSizes(r: Reader, i: number): { sizes: number[]; end: number 
   return { sizes: committed, end: committedEnd };
 }
 
-export function addStatement(r: Reader, s: Statement): void {
+/**
+ * Records a statement about liver lesions and returns the index after it. Lesions placed in another organ ("a 6 mm
+ * nodule in the right lung") are extrahepatic spread instead, never liver nodules. Satellites ("plus 2
+ * satellites") are marked so they add to the dominant lesion rather than restate it.
+ */
+export function addStatement(r: Reader, s: Statement): number {
+  const elsewhere = organAfter(r, s.to);
+  if (elsewhere > s.to) {
+    const end = r.claim(s.from, elsewhere, 'spread');
+    r.set('extrahepaticSpread', true, s.from, end);
+    return end;
+  }
+  for (let k = s.from; k < s.to; k++) {
+    const l = r.toks[k]!.lower;
+    if (r.concept(k) === 'tumour' && (l.startsWith('satellite') || l.startsWith('daughter'))) s.extra = true;
+  }
   r.statements.push(s);
+  return s.to;
+}
+
+/** Words between a lesion and the organ it lies in: "in the right lower lobe of the lung". */
+const PLACE_WORDS = new Set([
+  'in',
+  'within',
+  'the',
+  'both',
+  'of',
+  'right',
+  'left',
+  'lower',
+  'upper',
+  'middle',
+  'lobe',
+  'lobes',
+  'bilateral',
+]);
+
+/** The index after "in the (right) lung" following a lesion, or -1 when no organ other than the liver follows. */
+function organAfter(r: Reader, j0: number): number {
+  const l = r.lower(j0);
+  if (l !== 'in' && l !== 'within') return -1;
+  let j = j0 + 1;
+  for (let guard = 0; guard < 6 && PLACE_WORDS.has(r.lower(j) ?? ''); guard++) j++;
+  if (r.concept(j) !== 'organ') return -1;
+  return r.after(j);
+}
+
+/** "lung nodules", "2 pulmonary nodules 5 mm", "bone and lung lesions": extrahepatic spread, not liver lesions. */
+export function organLesion(r: Reader, from: number, organAt: number): number {
+  let j = r.after(organAt);
+  for (let guard = 0; guard < 4; guard++) {
+    const sep = r.tok(j);
+    if (
+      sep &&
+      (sep.text === ',' || sep.text === '/' || sep.text === '&' || sep.lower === 'and') &&
+      r.concept(j + 1) === 'organ'
+    )
+      j = r.after(j + 1);
+    else break;
+  }
+  if (r.concept(j) !== 'tumour') return from;
+  j = r.after(j);
+  const sizes = readSizes(r, skipSepsTumour(r, j));
+  const end = r.claim(from, sizes ? sizes.end : j, 'spread');
+  r.set('extrahepaticSpread', true, from, end);
+  return end;
 }
 
 /** After a count (word or number) at i: "single 1.8 cm", "two 2.5 cm nodules", "3 lesions largest 4.2 cm". */
 export function countFirst(r: Reader, i: number, count: number): number {
   let j = r.after(i);
+  if (r.concept(j) === 'organ') return organLesion(r, i, j);
   let noun = false;
   if (r.concept(j) === 'tumour') {
     noun = true;
@@ -164,8 +229,7 @@ export function countFirst(r: Reader, i: number, count: number): number {
     const l = largestSize(r, k);
     if (l) {
       const end = r.claim(i, l.end, 'tumour');
-      addStatement(r, { count, sizes: [], largest: l.size, from: i, to: end });
-      return end;
+      return addStatement(r, { count, sizes: [], largest: l.size, from: i, to: end });
     }
   }
   const sizes = readSizes(r, k);
@@ -186,8 +250,7 @@ export function countFirst(r: Reader, i: number, count: number): number {
       if (each || nounAfter || !noun) list = new Array<number>(count).fill(list[0]!);
       else sizeAsLargest = true;
     }
-    addStatement(r, { count, sizes: list, sizeAsLargest, from: i, to: end });
-    return end;
+    return addStatement(r, { count, sizes: list, sizeAsLargest, from: i, to: end });
   }
   if (!noun && r.toks[i]!.type === 'num') return i;
   if (!noun) {
@@ -195,8 +258,7 @@ export function countFirst(r: Reader, i: number, count: number): number {
     return i;
   }
   const end = r.claim(i, j, 'tumour');
-  addStatement(r, { count, sizes: [], from: i, to: end });
-  return end;
+  return addStatement(r, { count, sizes: [], from: i, to: end });
 }
 
 function skipSepsTumour(r: Reader, j: number): number {
@@ -234,8 +296,7 @@ export function tumourNoun(r: Reader, i: number): number {
     const c = readNumber(r.toks[j + 1]!.text, false);
     if (c && Number.isInteger(c.value)) {
       const end = r.claim(i, j + 2, 'tumour');
-      addStatement(r, { count: c.value, sizes: [], from: i, to: end });
-      return end;
+      return addStatement(r, { count: c.value, sizes: [], from: i, to: end });
     }
   }
   const k = skipSepsTumour(r, j);
@@ -249,8 +310,7 @@ export function tumourNoun(r: Reader, i: number): number {
     if (r.concept(end) === 'each') end = r.after(end);
     if (r.tok(end)?.text === ')' && r.tok(k - 1)?.text === '(') end++;
     r.claim(i, end, 'tumour');
-    addStatement(r, { sizes: sizes.sizes, from: i, to: end });
-    return end;
+    return addStatement(r, { sizes: sizes.sizes, from: i, to: end });
   }
   return r.claim(i, j, 'tumour');
 }
@@ -264,8 +324,7 @@ function claimLargest(r: Reader, from: number, at: number): number | null {
   const l = largestSize(r, at);
   if (!l) return null;
   const end = r.claim(from, l.end, 'tumour');
-  addStatement(r, { sizes: [], largest: l.size, from, to: end });
-  return end;
+  return addStatement(r, { sizes: [], largest: l.size, from, to: end });
 }
 
 export function multiFirst(r: Reader, i: number): number {
@@ -280,8 +339,7 @@ export function multiFirst(r: Reader, i: number): number {
   const sizes = readSizes(r, k);
   if (sizes) {
     const end = r.claim(i, sizes.end, 'tumour');
-    addStatement(r, { sizes: sizes.sizes, from: i, to: end });
-    return end;
+    return addStatement(r, { sizes: sizes.sizes, from: i, to: end });
   }
   return r.claim(i, j, 'tumour');
 }
@@ -320,6 +378,10 @@ export function finishTumour(r: Reader): void {
     if (s.count !== undefined && !Number.isInteger(s.count)) ok = false;
   }
   if (!ok) return;
+  if (st.some((s) => s.extra) && st.some((s) => !s.extra)) {
+    withSatellites(r, st);
+    return;
+  }
   const counted = st.filter((s) => s.count !== undefined);
   const count = counted[0]?.count;
   const conflict = (what: string, a: Statement, b: Statement): void => {
@@ -403,3 +465,62 @@ export function finishTumour(r: Reader): void {
 }
 
 const toCm = (v: number, unit: 'cm' | 'mm'): number => (unit === 'mm' ? tidy(v / 10) : v);
+
+/**
+ * "dominant 5.5 cm lesion plus 2 satellites 1 cm": the satellites add to the other lesions. The main lesions
+ * are read as usual (a dominant lesion without a count is one lesion); all sizes are kept only when every
+ * lesion has one, otherwise the count and the largest.
+ */
+function withSatellites(r: Reader, st: Statement[]): void {
+  const main = st.filter((s) => !s.extra);
+  const extras = st.filter((s) => s.extra);
+  const first = st[0]!;
+  const last = st[st.length - 1]!;
+  const mainCount = main.find((s) => s.count !== undefined)?.count;
+  const mainSizes: number[] = [];
+  let mainLargest: number | undefined;
+  for (const s of main) {
+    if (!s.sizeAsLargest) mainSizes.push(...s.sizes);
+    const l = s.largest ?? (s.sizeAsLargest ? s.sizes[0] : undefined);
+    if (l !== undefined) mainLargest = Math.max(mainLargest ?? 0, l);
+  }
+  // A dominant lesion named without its own size list is one lesion.
+  if (mainLargest !== undefined && mainCount === undefined && !mainSizes.includes(mainLargest))
+    mainSizes.push(mainLargest);
+  const nMain = mainCount ?? mainSizes.length;
+  let nExtra = 0;
+  const extraSizes: number[] = [];
+  let extraComplete = true;
+  for (const e of extras) {
+    const c = e.count ?? (e.sizes.length > 0 ? e.sizes.length : undefined);
+    if (c === undefined) {
+      r.warnings.push({
+        code: 'not-understood',
+        field: 'noduleCount',
+        message: `"${r.frag(e.from, e.to)}" gives no number of satellites, so the lesion count was not read; e.g. "plus 2 satellites".`,
+        spans: [r.range(e.from, e.to)],
+      });
+      return;
+    }
+    nExtra += c;
+    if (!e.sizeAsLargest && e.sizes.length === c) extraSizes.push(...e.sizes);
+    else {
+      extraComplete = false;
+      if (e.sizes.length > 0) extraSizes.push(...e.sizes);
+    }
+  }
+  if (nMain === 0) return;
+  const total = nMain + nExtra;
+  const all = [...mainSizes, ...extraSizes];
+  const largest = Math.max(...all, mainLargest ?? 0);
+  if (mainSizes.length === nMain && extraComplete && all.length === total) {
+    r.set('nodulesCm', all, first.from, last.to);
+  } else if (all.length > 0) {
+    r.set('largestNoduleCm', largest, first.from, last.to);
+  }
+  r.set('noduleCount', total, first.from, last.to);
+  r.assume(
+    'noduleCount',
+    `"${r.frag(first.from, last.to)}" read as ${nMain} lesion${nMain === 1 ? '' : 's'} plus ${nExtra} satellite${nExtra === 1 ? '' : 's'}: ${total} lesions${all.length > 0 ? `, the largest ${largest} cm` : ''}.`,
+  );
+}

@@ -47,6 +47,8 @@ const KIND_WORDS: Record<SpanKind, string | null> = {
   infiltrative: 'infiltrative pattern',
   'portal-hypertension': 'portal hypertension',
   mrecist: 'mRECIST measurements',
+  context: null,
+  'stated-score': null,
   filler: null,
 };
 

@@ -206,6 +206,8 @@ describe('not understood', () => {
         assumptions: [],
         errors: [],
         warnings: [],
+        context: [],
+        statedScores: [],
       });
     }
   });
@@ -240,7 +242,14 @@ describe('scores and stages the user states', () => {
     const r = parseCase(text);
     expect(r.input).toEqual({ bilirubin: { value: 1.2, unit: 'mg/dL' } });
     expect(r.notUnderstood).toEqual([]);
-    expect(r.warnings).toHaveLength(6);
-    expect(r.warnings[0]!.message).toContain('"Child-Pugh B7"');
+    expect(r.warnings).toEqual([]);
+    expect(r.statedScores!.map(({ score, class: c, points, text: t }) => ({ score, c, points, t }))).toEqual([
+      { score: 'childPugh', c: 'B', points: 7, t: 'Child-Pugh B7' },
+      { score: 'meld', c: undefined, points: 14, t: 'MELD 14' },
+      { score: 'bclc', c: 'B', points: undefined, t: 'BCLC B' },
+      { score: 'albi', c: undefined, points: -2.1, t: 'ALBI -2.1' },
+      { score: 'albi', c: '2', points: undefined, t: 'ALBI grade 2' },
+      { score: 'childPugh', c: 'A', points: 6, t: 'CP A6' },
+    ]);
   });
 });
