@@ -452,7 +452,7 @@ function applyDual(
       r.error(
         'ambiguous-unit',
         field,
-        `"${r.frag(from, to)}" could be ${a} or ${b} (a bare ${LABEL[field]} from ${reading.window.min} to ${reading.window.max} is plausible in both). Please add the unit, e.g. "${shortName(field)} ${value} ${b}" or "${shortName(field)} ${value} ${a}".`,
+        `"${r.frag(from, to)}" could be ${a} or ${b} (a bare ${LABEL[field]} from ${reading.window.min} to ${reading.window.max} is plausible in both). Please add the unit, e.g. "${shortName(field)} ${value} ${b}" or "${shortName(field)} ${value} ${a}", or set the team's units: \`--units si\` (or \`us\`) on the command line, or \`HCC_MDT_UNITS=si\` (or \`us\`) for the Slack app.`,
         from,
         to,
       );

@@ -21,6 +21,7 @@ import { suggest } from './suggest.js';
 import { readNumber } from './tokenize.js';
 import {
   addStatement,
+  checkTotal,
   countFirst,
   finishTumour,
   largest,
@@ -93,6 +94,7 @@ function read(r: Reader): ParseResult {
   }
   finishMacro(r);
   finishTumour(r);
+  checkTotal(r);
   leftovers(r);
   return result(r);
 }

@@ -429,6 +429,15 @@ export function finishTumour(r: Reader): void {
       });
       return;
     }
+    if (sizes.length > MAX_SIZES) {
+      r.errors.push({
+        code: 'implausible',
+        field: 'nodulesCm',
+        message: `The message lists ${sizes.length} lesion sizes ("${clip(r.frag(first.from, last.to))}"); I read up to ${MAX_SIZES}. Give the number and the largest instead, e.g. "${sizes.length} lesions largest ${Math.max(...sizes)} cm".`,
+        spans: [span(first), span(last)],
+      });
+      return;
+    }
     if (sizes.length === n && (largest === undefined || largest === Math.max(...sizes))) {
       r.set('nodulesCm', sizes, first.from, last.to);
       r.set('noduleCount', n, first.from, last.to);
@@ -462,6 +471,48 @@ export function finishTumour(r: Reader): void {
       );
     r.set('largestNoduleCm', largest, first.from, last.to);
   }
+}
+
+/** The most sizes one case lists (the case schema's limit on nodulesCm). */
+const MAX_SIZES = 50;
+
+/**
+ * A stated total diameter against the lesions: it cannot be smaller than the largest lesion, and when every size is
+ * listed it must be their sum (within 0.1 cm). Either disagreement is asked about, naming both fragments.
+ */
+export function checkTotal(r: Reader): void {
+  const total = r.fields.get('totalDiameterCm');
+  if (!total || r.conflicted.has('totalDiameterCm')) return;
+  const list = r.fields.get('nodulesCm');
+  const big = r.fields.get('largestNoduleCm');
+  const sizes = list && !r.conflicted.has('nodulesCm') ? (list.value as number[]) : undefined;
+  const largest = sizes
+    ? Math.max(...sizes)
+    : big && !r.conflicted.has('largestNoduleCm')
+      ? (big.value as number)
+      : undefined;
+  const other = list ?? big;
+  if (largest === undefined || !other) return;
+  const t = total.value as number;
+  const sum = sizes ? tidy(sizes.reduce((a, b) => a + b, 0)) : undefined;
+  let message: string | undefined;
+  const ta = clip(r.text.slice(total.start, total.end).replace(/\s+/g, ' '));
+  const tb = clip(r.text.slice(other.start, other.end).replace(/\s+/g, ' '));
+  if (t < largest)
+    message = `"${ta}" is smaller than the largest lesion in "${tb}" (${largest} cm); say which is right.`;
+  else if (sum !== undefined && Math.abs(sum - t) > 0.1)
+    message = `"${ta}" is not the sum of the sizes in "${tb}" (${sum} cm); say which is right.`;
+  if (!message) return;
+  r.conflicted.add('totalDiameterCm');
+  r.errors.push({
+    code: 'contradiction',
+    field: 'totalDiameterCm',
+    message,
+    spans: [
+      { start: total.start, end: total.end },
+      { start: other.start, end: other.end },
+    ],
+  });
 }
 
 const toCm = (v: number, unit: 'cm' | 'mm'): number => (unit === 'mm' ? tidy(v / 10) : v);

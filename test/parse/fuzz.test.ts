@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { findIdentifiers } from '../../src/parse/identifiers.js';
 import { MAX_TEXT_LENGTH, parseCase, readCase } from '../../src/parse/parseCase.js';
 import { parseMrecist } from '../../src/parse/parseMrecist.js';
@@ -42,6 +43,8 @@ function nonFinite(value: unknown, path = '$'): string | undefined {
 function check(text: string, units?: 'us' | 'si'): void {
   const r = readCase(text, { units });
   expect(parseCase(text, { units }).errors.map((e) => e.code)).not.toContain('internal');
+  // Every limit the case schema enforces is checked by the parser first: what it accepts, the schema accepts.
+  if (r.errors.length === 0) expect(CaseInputSchema.safeParse(r.input).error?.issues ?? []).toEqual([]);
   expect(nonFinite(r)).toBeUndefined();
   expect(ParseResultSchema.safeParse(r).success).toBe(true);
   expect(uncovered(text, r)).toEqual([]);
