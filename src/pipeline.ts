@@ -3,6 +3,7 @@ import type { Assessment } from './clinical/assessment.js';
 import { type CaseInput, CaseInputSchema } from './clinical/caseInput.js';
 import { parseCase } from './parse/parseCase.js';
 import type { ParseResult, UnitSystem } from './parse/parseResult.js';
+import { compareStatedScores, type StatedScoreCheck } from './parse/statedScores.js';
 
 /**
  * The one pipeline every door uses: free text → parse → assess. Rendering is left to the door, because only the
@@ -15,7 +16,14 @@ export interface PipelineOptions {
 }
 
 export type PipelineOutcome =
-  | { status: 'assessed'; parse: ParseResult; input: CaseInput; assessment: Assessment }
+  | {
+      status: 'assessed';
+      parse: ParseResult;
+      input: CaseInput;
+      assessment: Assessment;
+      /** Scores the text stated, each beside the computed one; a disagreement belongs on the first screen. */
+      statedScores?: StatedScoreCheck[];
+    }
   | {
       status: 'not-assessed';
       parse: ParseResult;
@@ -40,7 +48,14 @@ export function assessText(text: string, options: PipelineOptions = {}): Pipelin
     }));
     return { status: 'not-assessed', parse: { ...parse, errors }, reason: 'parse-errors' };
   }
-  return { status: 'assessed', parse, input: checked.data, assessment: assess(checked.data) };
+  const assessment = assess(checked.data);
+  return {
+    status: 'assessed',
+    parse,
+    input: checked.data,
+    assessment,
+    statedScores: compareStatedScores(parse.statedScores ?? [], assessment),
+  };
 }
 
 /** A parse result for input that arrived structured (modal, JSON file): nothing typed, nothing assumed. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CaseInputJson } from '../clinical/caseInput.js';
+import { ScoreKeySchema } from '../clinical/scores.js';
 
 /**
  * What the free-text parser returns. Character ranges are UTF-16 offsets into the text given,
@@ -123,7 +124,15 @@ export const ContextItemSchema = z.strictObject({
 });
 export type ContextItem = z.infer<typeof ContextItemSchema>;
 
-export const StatedScoreKeySchema = z.enum(['childPugh', 'meld', 'meldNa', 'meld3', 'albi', 'bclc']);
+/** The scores a message may state, by the clinical core's own keys. */
+export const StatedScoreKeySchema = ScoreKeySchema.extract([
+  'childPugh',
+  'meld',
+  'meldNa',
+  'meld3',
+  'albi',
+  'bclc',
+]);
 export type StatedScoreKey = z.infer<typeof StatedScoreKeySchema>;
 
 /** A score the text states: "Child-Pugh B8" is { score: childPugh, class: B, points: 8 }; "MELD 14" is { meld, points: 14 }. */

@@ -633,7 +633,7 @@ export const VOCABULARY = [
     ],
   },
   {
-    label: 'scores and stages the assistant computes itself (noted, not used)',
+    label: 'scores and stages stated in the text (compared with the computed ones, never used in their place)',
     concept: 'computed',
     phrases: [
       'child-pugh',
@@ -664,7 +664,7 @@ export const VOCABULARY = [
       'meld-3',
       'albi score',
     ],
-    note: 'a stated class or score (`Child-Pugh B7`, `MELD 14`, `BCLC B`) is recognised, not used: the assistant computes it from the values',
+    note: 'a stated class or score (`Child-Pugh B7`, `CP-A5`, `MELD 14`, `BCLC B`) is compared with the one computed from the values; a disagreement, or what to add when it cannot be computed, is shown',
   },
   {
     label: 'ECOG described in words (0-4)',

@@ -65,7 +65,9 @@ export function answer(request: ParsedRequest, services: Services, options: Answ
       return {
         kind: 'private',
         message: withNote(
-          "I didn't recognise that subcommand, so here is what I can do.",
+          request.suggestion
+            ? `I didn't recognise that subcommand. Did you mean \`${request.suggestion}\`? Here is what I can do.`
+            : "I didn't recognise that subcommand, so here is what I can do.",
           render.help({ withFormButton: true }),
         ),
         outcome: 'unknown-subcommand',

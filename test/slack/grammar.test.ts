@@ -46,6 +46,32 @@ describe('parseRequest: one grammar for every door', () => {
     });
   });
 
+  it.each([
+    'Case 3: 62M, bili 15 umol/L, alb 38, INR 1.1, single 2.8 cm lesion',
+    'post-TACE review: 3 lesions largest 5 cm, bili 1.0 mg/dL',
+    'Mr Jones bili 20 umol/L alb 40 g/L',
+    'MDT discussion please. Labs: Bil 18 / Alb 38 / INR 1.2',
+  ])('a mention holding case words is read as a case, as the shortcut does: %s', (text) => {
+    expect(parseRequest(`<@U0APP> ${text}`)).toEqual({ action: 'stage', rest: text });
+  });
+
+  it.each([
+    ['staging bili 34 umol/L', 'stage'],
+    ['asses bili 34 umol/L', 'assess'],
+    ['mreicst baseline 52 nadir 30 now 37', 'mrecist'],
+    ['trasnplant bili 1', 'transplant'],
+    ['halp', 'help'],
+  ])('a mistyped subcommand gets a suggestion: %s', (text, suggestion) => {
+    const r = parseRequest(text);
+    expect(r.action).toBe('unknown');
+    expect(r.suggestion).toBe(suggestion);
+  });
+
+  it('short words and words far from any subcommand get no suggestion', () => {
+    expect(parseRequest('from the clinic').suggestion).toBeUndefined();
+    expect(parseRequest('hello there').suggestion).toBeUndefined();
+  });
+
   it('never throws, and rest is always trimmed', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
