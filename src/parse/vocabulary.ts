@@ -633,7 +633,8 @@ export const VOCABULARY = [
     ],
   },
   {
-    label: 'scores and stages stated in the text (compared with the computed ones, never used in their place)',
+    label:
+      'scores and stages stated in the text (compared with the computed ones, never used in their place)',
     concept: 'computed',
     phrases: [
       'child-pugh',

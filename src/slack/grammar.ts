@@ -120,7 +120,19 @@ export function parseRequest(text: string): ParsedRequest {
 }
 
 /** English words one letter from a subcommand that are not typos of it. */
-const COMMON_WORDS = new Set(['from', 'firm', 'farm', 'foam', 'held', 'hello', 'hemp', 'stag', 'stale', 'stake', 'stave']);
+const COMMON_WORDS = new Set([
+  'from',
+  'firm',
+  'farm',
+  'foam',
+  'held',
+  'hello',
+  'hemp',
+  'stag',
+  'stale',
+  'stake',
+  'stave',
+]);
 
 /** Span kinds that are case values (not connecting words, context or a stated score). */
 const NOT_CASE: ReadonlySet<string> = new Set(['filler', 'context', 'stated-score']);
@@ -138,7 +150,11 @@ function nearSubcommand(word: string): string | undefined {
   if (word.length < 4 || !/^[a-z-]+$/.test(word) || COMMON_WORDS.has(word)) return undefined;
   // "staging", "assessment": a subcommand's stem.
   for (const name of Object.keys(SUBCOMMANDS))
-    if (name.length >= 4 && word.length > name.length && word.startsWith(name.slice(0, Math.max(4, name.length - 1))))
+    if (
+      name.length >= 4 &&
+      word.length > name.length &&
+      word.startsWith(name.slice(0, Math.max(4, name.length - 1)))
+    )
       return name;
   const max = word.length >= 6 ? 2 : 1;
   let best: string | undefined;
