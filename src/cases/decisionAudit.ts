@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AuditEntry } from './audit.js';
+import { isSlackUserId } from './decisionScreen.js';
 
 /**
  * What the decision, follow-up, treatment and agenda operations add to the case's append-only audit: who did
@@ -28,3 +30,19 @@ export const DecisionAuditEventSchema = z.strictObject({
   at: z.iso.datetime(),
 });
 export type DecisionAuditEvent = z.infer<typeof DecisionAuditEventSchema>;
+
+/**
+ * The case audit entry for one event. The audit names who acted as the case record does: a Slack user ID, or
+ * "cli" for the offline command (the decision itself keeps the initials or role typed with `--by`). `fields`
+ * names what was set, never its value.
+ */
+export function decisionAuditEntry(event: DecisionAuditEvent, fields: readonly string[]): AuditEntry {
+  return {
+    caseId: event.caseId,
+    at: event.at,
+    actor: isSlackUserId(event.actor) ? event.actor : 'cli',
+    action: event.action,
+    fields: [...fields],
+    seq: null,
+  };
+}
