@@ -22,6 +22,7 @@ import { openCase } from '../../src/cases/openCase.js';
 import type { CaseScope } from '../../src/cases/record.js';
 import { parseCase } from '../../src/parse/parseCase.js';
 import { KyselyDecisionRepository } from '../../src/store/decisionRepository.js';
+import type { DecisionTables } from '../../src/store/decisionTables.js';
 import { openStore, type Store } from '../../src/store/openStore.js';
 import { screen } from '../cases/decisionFixtures.js';
 import { type Backend, PG_URL, postgresBackend, sqliteBackend } from './backends.js';
