@@ -296,7 +296,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         });
         expect(await store.cases.delete(id, WARD, 'U0ADMIN', T0)).toBe(true);
         for (const table of ['decision', 'follow_up', 'reminder'] as const) {
-          const rows = await repo.db.selectFrom(table).select('id').execute();
+          const rows = await store.db.withTables<DecisionTables>().selectFrom(table).select('id').execute();
           expect(rows).toEqual([]);
         }
       });
