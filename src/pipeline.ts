@@ -15,15 +15,18 @@ export interface PipelineOptions {
   units?: UnitSystem | undefined;
 }
 
+/** A case that was read, validated and assessed: the one shape both entries return on success. */
+export interface Assessed {
+  status: 'assessed';
+  parse: ParseResult;
+  input: CaseInput;
+  assessment: Assessment;
+  /** Scores the text stated, each beside the computed one; a disagreement belongs on the first screen. */
+  statedScores?: StatedScoreCheck[];
+}
+
 export type PipelineOutcome =
-  | {
-      status: 'assessed';
-      parse: ParseResult;
-      input: CaseInput;
-      assessment: Assessment;
-      /** Scores the text stated, each beside the computed one; a disagreement belongs on the first screen. */
-      statedScores?: StatedScoreCheck[];
-    }
+  | Assessed
   | {
       status: 'not-assessed';
       parse: ParseResult;
@@ -69,7 +72,7 @@ const structuredParse = (input: ParseResult['input']): ParseResult => ({
 });
 
 export type StructuredOutcome =
-  | { status: 'assessed'; parse: ParseResult; input: CaseInput; assessment: Assessment }
+  | Assessed
   | { status: 'invalid'; problems: { path: string; message: string }[] };
 
 /** The same pipeline for a CaseInput that arrives as JSON (CLI `--input`, the Slack form). */

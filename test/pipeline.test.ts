@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INFILTRATIVE_ASSUMED } from '../src/clinical/bclc.js';
+import { EXAMPLE_CASE_TEXT } from '../src/clinical/exampleCase.js';
 import { INVASION_SPREAD_ASSUMED } from '../src/clinical/notStated.js';
 import { assessCaseInput, assessText } from '../src/pipeline.js';
 
@@ -48,6 +49,22 @@ describe('pipeline', () => {
     expect(o.input.infiltrative).toBe(false);
     expect(o.assessment.assumptions.map((n) => n.message)).not.toContain(INVASION_SPREAD_ASSUMED);
     expect(o.assessment.assumptions.map((n) => n.message)).not.toContain(INFILTRATIVE_ASSUMED);
+  });
+
+  it('AFP in IU/mL is read in ng/mL with the one conversion factor: 100 IU/mL is 121 ng/mL', () => {
+    const o = assessText(`${TEXT}, AFP 100 IU/mL`);
+    if (o.status !== 'assessed') throw new Error('fixture not assessed');
+    expect(o.input.afp).toBe(121);
+    // 121 ng/mL is above the AFP model's 100 ng/mL band: 2 points, where 100 ng/mL would score 0.
+    expect(o.assessment.transplant.afpModel?.points).toBe(1 + 2 + 2);
+  });
+
+  it('the example case the product shows is read in full and staged', () => {
+    const o = assessText(EXAMPLE_CASE_TEXT, { units: 'si' });
+    expect(o.status).toBe('assessed');
+    if (o.status !== 'assessed') return;
+    expect(o.parse.notUnderstood).toEqual([]);
+    expect(o.assessment.bclc?.stage).toBeDefined();
   });
 
   it('structured input that breaks the contract is refused with the field and the reason', () => {

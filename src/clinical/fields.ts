@@ -1,6 +1,6 @@
 import type { CaseInput } from './caseInput.js';
 import { PLAUSIBLE } from './plausibility.js';
-import type { CaseInputField, ScoreKey } from './scores.js';
+import { type CaseInputField, type ScoreKey, TRANSPLANT_KEYS } from './scores.js';
 
 /**
  * One table of the CaseInput fields: the clinic's words for each, its unit, its accepted range, and the scores that
@@ -22,18 +22,7 @@ export interface FieldInfo {
 
 const LIVER: readonly ScoreKey[] = ['childPugh', 'bclc'];
 const MELDS: readonly ScoreKey[] = ['meld', 'meldNa', 'meld3'];
-const TUMOUR: readonly ScoreKey[] = [
-  'milan',
-  'ucsf',
-  'upToSeven',
-  'metroticket2',
-  'afpModel',
-  'hap',
-  'mhap2',
-  'sixAndTwelve',
-  'bclc',
-];
-const TRANSPLANT: readonly ScoreKey[] = ['milan', 'ucsf', 'upToSeven', 'metroticket2', 'afpModel'];
+const TUMOUR: readonly ScoreKey[] = [...TRANSPLANT_KEYS, 'hap', 'mhap2', 'sixAndTwelve', 'bclc'];
 
 export const FIELD_INFO = {
   bilirubin: {
@@ -92,8 +81,8 @@ export const FIELD_INFO = {
     aboveMin: true,
     readBy: ['ucsf'],
   },
-  macrovascularInvasion: { label: 'macrovascular invasion', readBy: [...TRANSPLANT, 'bclc'] },
-  extrahepaticSpread: { label: 'extrahepatic spread', readBy: [...TRANSPLANT, 'bclc'] },
+  macrovascularInvasion: { label: 'macrovascular invasion', readBy: [...TRANSPLANT_KEYS, 'bclc'] },
+  extrahepaticSpread: { label: 'extrahepatic spread', readBy: [...TRANSPLANT_KEYS, 'bclc'] },
   infiltrative: { label: 'infiltrative pattern', readBy: ['bclc'] },
   portalHypertension: { label: 'portal hypertension', readBy: ['bclc'] },
 } as const satisfies Record<keyof CaseInput, FieldInfo>;

@@ -1,8 +1,7 @@
 import type { SixAndTwelveResult } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
 import { type Computed, computed, notComputed } from './computed.js';
-import { TUMOUR_MISSING, tumourBurden } from './tumourBurden.js';
-import { roundTo } from './units.js';
+import { sizePlusCount, TUMOUR_MISSING, tumourBurden } from './tumourBurden.js';
 
 /**
  * Six-and-twelve score for TACE candidates. Wang Q et al., J Hepatol 2019;70:893-903: largest tumour diameter (cm)
@@ -18,6 +17,6 @@ export function sixAndTwelveBand(sum: number): SixAndTwelveResult['band'] {
 export function sixAndTwelve(input: CaseInput): Computed<SixAndTwelveResult> {
   const burden = tumourBurden(input);
   if (!burden) return notComputed([TUMOUR_MISSING]);
-  const sum = roundTo(burden.largestCm + burden.count, 6);
+  const sum = sizePlusCount(burden);
   return computed({ sum, band: sixAndTwelveBand(sum) });
 }

@@ -3,7 +3,7 @@ import type { CaseInput } from './caseInput.js';
 import { type Computed, computed, notComputed } from './computed.js';
 import { invasionOrSpread, invasionSpreadAssumption } from './notStated.js';
 import { type Note, note, type ScoreKey } from './scores.js';
-import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
+import { sizePlusCount, TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
 import { roundTo } from './units.js';
 
 /**
@@ -26,11 +26,6 @@ export const UCSF_DIAMETERS_MISSING = 'every nodule diameter (or totalDiameterCm
 
 const EXCLUDED_NOTE =
   'Macrovascular invasion or extrahepatic spread is outside every transplant criterion, whatever the tumour size or AFP.';
-
-/** Largest diameter + number of nodules, with floating-point noise removed. */
-export function sizePlusCount(burden: TumourBurden): number {
-  return roundTo(burden.largestCm + burden.count, 6);
-}
 
 export function withinMilan(burden: TumourBurden): boolean {
   if (burden.count === 1) return burden.largestCm <= 5;

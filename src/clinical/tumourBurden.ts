@@ -20,6 +20,14 @@ export const TUMOUR_MISSING = 'nodule sizes (nodulesCm, or noduleCount with larg
 /** Sums are rounded to 6 decimals so that 4.5 + 2 + 1.5 is exactly 8 at the UCSF cut-off. */
 const cm = (value: number): number => roundTo(value, 6);
 
+/**
+ * Largest diameter (cm) + number of nodules, with floating-point noise removed: the sum up-to-seven, Metroticket
+ * 2.0 and six-and-twelve all read.
+ */
+export function sizePlusCount(burden: TumourBurden): number {
+  return cm(burden.largestCm + burden.count);
+}
+
 export function tumourBurden(input: CaseInput): TumourBurden | null {
   if (input.nodulesCm && input.nodulesCm.length > 0) {
     const diameters = [...input.nodulesCm];

@@ -1,3 +1,4 @@
+import { FIELD_INFO } from '../clinical/fields.js';
 import { SI_FACTOR } from './units.js';
 
 /**
@@ -5,30 +6,10 @@ import { SI_FACTOR } from './units.js';
  * messages, and how two readings of one field are compared ("bili 2 mg/dL (34 umol/L)" is one bilirubin).
  */
 
-export const LABEL: Record<string, string> = {
-  bilirubin: 'bilirubin',
-  albumin: 'albumin',
-  creatinine: 'creatinine',
-  inr: 'INR',
-  ptProlongationSeconds: 'PT prolongation',
-  sodium: 'sodium',
-  afp: 'AFP',
-  pivka: 'PIVKA-II',
-  ascites: 'ascites',
-  encephalopathy: 'encephalopathy',
-  ecog: 'ECOG',
-  ecogCancerRelated: 'whether ECOG is cancer-related',
-  sex: 'sex',
-  dialysis: 'dialysis',
-  cholestatic: 'cholestatic disease',
-  portalHypertension: 'portal hypertension',
-  macrovascularInvasion: 'macrovascular invasion',
-  extrahepaticSpread: 'extrahepatic spread',
-  infiltrative: 'infiltrative pattern',
-  noduleCount: 'number of lesions',
-  largestNoduleCm: 'largest lesion',
-  totalDiameterCm: 'total diameter',
-};
+/** The words for each field in messages, from the clinical core's one field table. */
+export const LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(FIELD_INFO).map(([key, info]) => [key, info.label]),
+);
 export const FIELD_ORDER = [
   'bilirubin',
   'albumin',

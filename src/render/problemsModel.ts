@@ -7,8 +7,7 @@ import type { ParseResult, SpanKind } from '../parse/parseResult.js';
 
 export type ProblemReason = 'nothing-recognised' | 'parse-errors';
 
-export const EXAMPLE_MESSAGE =
-  'bili 34 umol/L, alb 31 g/L, INR 1.3, Cr 0.9 mg/dL, Na 133, mild ascites, no HE, ECOG 1, 3 lesions largest 4.2 cm, no PVTT, AFP 1200';
+export { EXAMPLE_CASE_TEXT as EXAMPLE_MESSAGE } from '../clinical/exampleCase.js';
 
 export const IDENTIFIER_NOTE =
   "Something that looks like a patient identifier was left out; please don't post names, record numbers or dates of birth.";

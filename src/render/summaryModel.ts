@@ -1,5 +1,6 @@
 import type { Assessment, BclcStage, RuleVersion, TreatmentOption } from '../clinical/assessment.js';
 import type { CaseInput } from '../clinical/caseInput.js';
+import { FIELD_INFO, type FieldInfo } from '../clinical/fields.js';
 import type { ParseResult } from '../parse/parseResult.js';
 import type { SummaryView } from './actions.js';
 import { type EvidenceSource, type OptionEvidence, safeEvidence } from './evidenceSource.js';
@@ -141,7 +142,7 @@ export function transplantItems(a: Assessment): ScoreItem[] {
     value: !t.afpModel
       ? `${MARK.unknown} not evaluable`
       : t.afpModel.points === null
-        ? `${MARK.notMet} beyond (invasion or spread)`
+        ? `${MARK.notMet} high risk (decided without counting every point)`
         : `${mark(t.afpModel.lowRisk)} ${t.afpModel.points} point${t.afpModel.points === 1 ? '' : 's'} (${t.afpModel.lowRisk ? 'low' : 'high'} risk)`,
     version: versionOf(a, 'afpModel'),
   };
@@ -181,21 +182,13 @@ export function taceItems(a: Assessment): ScoreItem[] {
   return out;
 }
 
-const FIELD_WORDS: Record<string, string> = {
-  ptProlongationSeconds: 'PT prolongation (s)',
-  inr: 'INR',
-  afp: 'AFP',
-  pivka: 'PIVKA-II',
-  ecog: 'ECOG',
-  ecogCancerRelated: 'whether ECOG is cancer-related',
-  nodulesCm: 'nodule diameters',
-  noduleCount: 'number of nodules',
-  largestNoduleCm: 'largest nodule (cm)',
-  totalDiameterCm: 'total tumour diameter (cm)',
-  macrovascularInvasion: 'macrovascular invasion',
-  extrahepaticSpread: 'extrahepatic spread',
-  portalHypertension: 'portal hypertension',
-};
+/** CaseInput keys in the clinic's words, from the one field table. */
+const FIELD_WORDS: Record<string, string> = Object.fromEntries(
+  (Object.entries(FIELD_INFO) as [string, FieldInfo][]).map(([key, info]) => [
+    key,
+    info.unit ? `${info.label} (${info.unit})` : info.label,
+  ]),
+);
 
 /** A CaseInput key in clinic words ("ptProlongationSeconds" → "PT prolongation (s)"); other text unchanged. */
 export function humanField(text: string): string {

@@ -8,25 +8,9 @@ import { IMPAIRED_FUNCTION_WARNING } from '../../src/clinical/liverFunction.js';
 import { INVASION_SPREAD_ASSUMED, SPREAD_ASSUMED } from '../../src/clinical/notStated.js';
 import { BCLC_2022_RULE } from '../../src/clinical/rules.js';
 import { BILIRUBIN_CUT_ASSUMPTION } from '../../src/clinical/treatmentOptions.js';
-import { msg } from './fixtures.js';
+import { COMPLETE_CASE, msg } from './fixtures.js';
 
-/** Invented complete case: every calculator has what it needs. */
-const COMPLETE: CaseInputJson = {
-  bilirubin: { value: 1.1, unit: 'mg/dL' },
-  albumin: { value: 3.8, unit: 'g/dL' },
-  creatinine: { value: 0.9, unit: 'mg/dL' },
-  inr: 1.1,
-  sodium: 138,
-  afp: 25,
-  ascites: 'none',
-  encephalopathy: 'none',
-  ecog: 0,
-  sex: 'female',
-  nodulesCm: [2.5, 1.5],
-  macrovascularInvasion: false,
-  extrahepaticSpread: false,
-  portalHypertension: false,
-};
+const COMPLETE = COMPLETE_CASE;
 
 const run = (json: CaseInputJson) => {
   const result = assess(CaseInputSchema.parse(json));

@@ -1,27 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AFP_IU_ML_TO_NG_ML,
-  ALBUMIN_G_DL_TO_G_L,
   albuminGdl,
   albuminGl,
-  BILIRUBIN_MG_DL_TO_UMOL_L,
   bilirubinMgDl,
   bilirubinUmolL,
-  CREATININE_MG_DL_TO_UMOL_L,
   creatinineMgDl,
   roundHalfUp,
   roundTo,
 } from '../../src/clinical/units.js';
-
-describe('conversion factors (digest §9.1)', () => {
-  it('uses the documented factors', () => {
-    expect(BILIRUBIN_MG_DL_TO_UMOL_L).toBe(17.1);
-    expect(ALBUMIN_G_DL_TO_G_L).toBe(10);
-    expect(CREATININE_MG_DL_TO_UMOL_L).toBe(88.4);
-    expect(AFP_IU_ML_TO_NG_ML).toBe(1.21);
-  });
-});
 
 describe('bilirubin', () => {
   it('leaves a value in the asked unit untouched', () => {
@@ -50,6 +37,10 @@ describe('albumin and creatinine', () => {
     expect(creatinineMgDl({ value: 88.4, unit: 'umol/L' })).toBe(1);
     expect(creatinineMgDl({ value: 353.6, unit: 'umol/L' })).toBe(4);
     expect(creatinineMgDl({ value: 1.1, unit: 'mg/dL' })).toBe(1.1);
+  });
+  it('a value and its converted twin give the same scores (creatinine 1.5 mg/dL = 132.6 µmol/L)', () => {
+    expect(creatinineMgDl({ value: 132.6, unit: 'umol/L' })).toBe(1.5);
+    expect(albuminGl({ value: 3.6, unit: 'g/dL' })).toBe(36);
   });
   it('round-trips within a millionth', () => {
     fc.assert(

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { EXAMPLE_CASE_TEXT } from '../../clinical/exampleCase.js';
 import { acceptedRange, isCaseInputField, scoresReading } from '../../clinical/fields.js';
 import { mergeNotes, note } from '../../clinical/scores.js';
 import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
@@ -17,8 +18,7 @@ import { ASSESS_USAGE } from './help.js';
  */
 
 const USAGE_HINT = `Usage:\n${ASSESS_USAGE}`;
-export const EXAMPLE_TEXT =
-  'hcc-mdt assess "bili 34 umol/L, alb 31 g/L, INR 1.3, Cr 0.9 mg/dL, Na 133, mild ascites, no HE, ECOG 1, 3 lesions largest 4.2 cm, no PVTT, AFP 1200"';
+export const EXAMPLE_TEXT = `hcc-mdt assess "${EXAMPLE_CASE_TEXT}"`;
 
 export async function assessCommand(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv, { values: ['input', 'units'], switches: ['json', 'help'] });

@@ -1,3 +1,4 @@
+import { EXAMPLE_CASE_TEXT } from '../../clinical/exampleCase.js';
 import type { CliIo } from '../io.js';
 import { EXIT_OK } from '../io.js';
 
@@ -39,7 +40,7 @@ Options:
 Exit status: 0 success; 2 invalid input or usage.
 
 Examples:
-  hcc-mdt assess "bili 34 umol/L, alb 31 g/L, INR 1.3, Cr 0.9 mg/dL, Na 133, mild ascites, no HE, ECOG 1, 3 lesions largest 4.2 cm, no PVTT, AFP 1200"
+  hcc-mdt assess "${EXAMPLE_CASE_TEXT}"
   hcc-mdt assess --input case.json --json
   hcc-mdt mrecist --baseline 52 --nadir 30 --current 37 --new-lesion
   hcc-mdt mrecist "baseline 52 nadir 30 now 37 mm, new lesion"
