@@ -26,7 +26,8 @@ export interface AnswerOptions {
   shareable: boolean;
 }
 
-const VIEW: Partial<Record<ParsedRequest['action'], SummaryView>> = {
+/** The actions that assess a case, with the summary view each shows. */
+export const VIEW: Partial<Record<ParsedRequest['action'], SummaryView>> = {
   stage: 'full',
   albi: 'albi',
   childpugh: 'childpugh',

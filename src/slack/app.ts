@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { type AnyMiddlewareArgs, App, type CustomRoute, type Middleware } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import { register as registerActions } from './actions/index.js';
+import type { CaseStoreDeps } from './caseThread.js';
 import { register as registerCommands } from './commands/index.js';
 import type { Config } from './config.js';
 import { SeenIds } from './dedupe.js';
@@ -15,6 +16,7 @@ import { register as registerViews } from './views/index.js';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
+export const READY_PATH = '/readyz';
 
 /**
  * Production retry policy for Web API calls: a few quick retries on 5xx and network errors (about 10 s in all),
@@ -42,6 +44,11 @@ export interface AppDeps {
   maxRateLimitWaitSeconds?: number;
   /** Capacity of the event_id LRU used to drop redelivered events. */
   dedupeCapacity?: number;
+  /**
+   * The case store. With it, a thread is a case, events are deduplicated through its claims (shared by every
+   * replica on PostgreSQL) and /readyz checks it. Without it, every door is stateless.
+   */
+  store?: CaseStoreDeps;
 }
 
 const healthRoute: CustomRoute = {
@@ -53,12 +60,35 @@ const healthRoute: CustomRoute = {
   },
 };
 
+/** Ready when the store answers: a replica whose database is unreachable takes no traffic. */
+const readyRoute = (store: CaseStoreDeps | undefined): CustomRoute => ({
+  path: READY_PATH,
+  method: ['GET'],
+  handler: (_req, res) => {
+    const reply = (status: number, text: string) => {
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(text);
+    };
+    if (!store) return reply(200, 'ok (no store)');
+    store.ping().then(
+      () => reply(200, 'ok'),
+      () => reply(503, 'store unavailable'),
+    );
+  },
+});
+
+/** How long an event_id claim lasts: Slack retries within minutes; an hour leaves a wide margin. */
+const EVENT_CLAIM_MS = 60 * 60_000;
+
+/** First time this event_id is seen, in this process (SeenIds) or across replicas (the store's claims). */
+type EventGate = (eventId: string) => Promise<boolean>;
+
 /** Drops an Events API delivery whose event_id was already handled (Slack retries, `X-Slack-Retry-Num`). */
-function dedupeEvents(seen: SeenIds, log: AppLogger): Middleware<AnyMiddlewareArgs> {
+function dedupeEvents(firstTime: EventGate, log: AppLogger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const b = body as { type?: unknown; event_id?: unknown; team_id?: unknown };
     if (b.type === 'event_callback' && typeof b.event_id === 'string') {
-      if (!seen.firstTime(b.event_id)) {
+      if (!(await firstTime(b.event_id))) {
         log.info('duplicate event dropped', {
           event: 'event_callback',
           outcome: 'duplicate',
@@ -85,7 +115,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     token: config.botToken,
     logger: log.bolt,
     clientOptions,
-    customRoutes: [healthRoute],
+    customRoutes: [healthRoute, readyRoute(deps.store)],
     developerMode: false,
     ...(deps.botId ? { botId: deps.botId } : {}),
     ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
@@ -111,8 +141,14 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     log,
     units: config.units,
     maxRateLimitWaitSeconds: deps.maxRateLimitWaitSeconds ?? 5,
+    store: deps.store,
   };
-  app.use(dedupeEvents(new SeenIds(deps.dedupeCapacity ?? 1000), log));
+  const seen = new SeenIds(deps.dedupeCapacity ?? 1000);
+  const store = deps.store;
+  const firstTime: EventGate = store
+    ? (id) => store.claims.claim('event', id, new Date(Date.now() + EVENT_CLAIM_MS))
+    : async (id) => seen.firstTime(id);
+  app.use(dedupeEvents(firstTime, log));
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
   registerShortcuts(app, listenerDeps);

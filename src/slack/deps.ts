@@ -1,4 +1,5 @@
 import type { UnitSystem } from '../parse/parseResult.js';
+import type { CaseStoreDeps } from './caseThread.js';
 import type { DeliveryContext } from './deliver.js';
 import type { AppLogger, LogFields } from './log.js';
 import type { Services } from './services.js';
@@ -10,6 +11,8 @@ export interface ListenerDeps {
   units: UnitSystem | undefined;
   /** Longest Retry-After we wait out before explaining a rate limit to the user instead. */
   maxRateLimitWaitSeconds: number;
+  /** The case store; without it every door is stateless (tests, or a deployment that wants no record). */
+  store?: CaseStoreDeps | undefined;
 }
 
 export const deliveryContext = (deps: ListenerDeps, fields: LogFields): DeliveryContext => ({

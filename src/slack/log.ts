@@ -30,6 +30,8 @@ export interface LogFields {
   status?: number | undefined;
   mode?: string;
   port?: number;
+  /** A case's random ID (HCC-7QK2M): opaque, derived from nothing about the patient. */
+  caseId?: string;
 }
 
 export interface AppLogger {

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type { App } from '@slack/bolt';
+import { retentionCutoff, retentionDays } from '../cases/retention.js';
+import { describeLocation, storeLocation } from '../store/location.js';
+import { openStore, type Store } from '../store/openStore.js';
 import { type AppDeps, createApp, startApp } from './app.js';
 import { loadConfig } from './config.js';
 import { type AppLogger, createLogger } from './log.js';
@@ -44,6 +47,26 @@ export async function run(io: RunIo): Promise<RunResult> {
     deps = { ...deps, botId: token.botId, botUserId: token.botUserId };
   }
   const log = createLogger({ level: config.logLevel, write });
+  const retention = retentionDays(io.env.HCC_MDT_RETENTION_DAYS);
+  if (!retention.ok) {
+    write(`HCC MDT cannot start: ${retention.message}`);
+    return { ok: false, exitCode: 1 };
+  }
+  // The case store: HCC_MDT_DB (a SQLite file, or postgres:// for several replicas), else a file in the data folder.
+  let store: Store | undefined;
+  if (!deps.store) {
+    const location = storeLocation(undefined, io.env);
+    try {
+      store = await openStore(location);
+    } catch (error) {
+      write(
+        `HCC MDT cannot start: the case store at ${describeLocation(location)} did not open (${(error as Error).message})`,
+      );
+      return { ok: false, exitCode: 1 };
+    }
+    deps = { ...deps, store };
+  }
+  const purge = store ? scheduleRetention(store, retention.days, log) : undefined;
   const app = createApp(config, { ...deps, logger: log });
   const server = await startApp(app, config);
   const port = server ? (server.address() as AddressInfo).port : config.port;
@@ -55,9 +78,30 @@ export async function run(io: RunIo): Promise<RunResult> {
     log,
     stop: async () => {
       await app.stop();
+      if (purge) clearInterval(purge);
+      await store?.close();
       log.info('stopped', { event: 'stop' });
     },
   };
+}
+
+/** Retention runs at start-up and then hourly: inactive cases go, expired claims go. Never blocks shutdown. */
+const PURGE_EVERY_MS = 60 * 60_000;
+function scheduleRetention(store: Store, days: number, log: AppLogger): NodeJS.Timeout {
+  const purge = async () => {
+    try {
+      const now = new Date();
+      const purged = await store.cases.purgeInactive(retentionCutoff(now, days), now);
+      await store.claims.prune(now);
+      log.info('retention', { event: 'retention', outcome: `purged-${purged.length}` });
+    } catch (error) {
+      log.error('retention failed', { event: 'retention', outcome: 'error', code: (error as Error).name });
+    }
+  };
+  void purge();
+  const timer = setInterval(() => void purge(), PURGE_EVERY_MS);
+  timer.unref();
+  return timer;
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { createApp, startApp } from '../../src/slack/app.js';
+import type { CaseStoreDeps } from '../../src/slack/caseThread.js';
 import type { Config, LogLevelName } from '../../src/slack/config.js';
 import { createLogger } from '../../src/slack/log.js';
 import type { ServicesSource } from '../../src/slack/services.js';
@@ -25,10 +26,18 @@ export interface Harness {
 
 export async function startHarness(
   /** `services: 'real'` leaves the default (the real pipeline and renderers, loaded on first use). */
-  options: { services?: ServicesSource | 'real'; logLevel?: LogLevelName } = {},
+  options: {
+    services?: ServicesSource | 'real';
+    logLevel?: LogLevelName;
+    /** The case store (default: none, every door stateless). */
+    store?: CaseStoreDeps;
+    /** A FakeSlack shared with another instance (it is then not closed by this harness). */
+    fake?: FakeSlack;
+  } = {},
 ): Promise<Harness> {
-  const fake = new FakeSlack();
-  await fake.start();
+  const shared = options.fake;
+  const fake = shared ?? new FakeSlack();
+  if (!shared) await fake.start();
   const lines: string[] = [];
   const logLevel = options.logLevel ?? 'debug';
   const config: Config = {
@@ -46,6 +55,7 @@ export async function startHarness(
     botId: 'B0BOT',
     botUserId: BOT_USER,
     maxRateLimitWaitSeconds: 1,
+    ...(options.store ? { store: options.store } : {}),
   });
   if (options.services === 'real') await import('../../src/slack/defaultServices.js'); // warm the module cache
   const server = await startApp(app, config, '127.0.0.1');
@@ -97,7 +107,7 @@ export async function startHarness(
     interact: (payload, opts) => postSigned(url, SECRET, interactiveBody(payload), opts),
     close: async () => {
       await app.stop();
-      await fake.close();
+      if (!shared) await fake.close();
     },
   };
 }

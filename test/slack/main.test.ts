@@ -29,6 +29,7 @@ it('with a fake token, a signing secret and SLACK_API_URL: serves /slack/events 
       SLACK_SIGNING_SECRET: 'main-secret',
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
+      HCC_MDT_DB: ':memory:',
     },
     write: (l) => lines.push(l),
     deps: { services: fakeServices(), retryConfig: { retries: 0 }, botId: 'B0BOT', botUserId: 'U0BOT' },
@@ -64,6 +65,7 @@ describe('the bot token is checked before the app starts', () => {
     SLACK_SIGNING_SECRET: 'main-secret',
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
+    HCC_MDT_DB: ':memory:',
   });
 
   it('uses the ids auth.test returns, so Bolt makes no call of its own', async () => {

@@ -21,6 +21,8 @@ type Manifest = AppsManifestValidateArguments['manifest'];
  */
 const BotScopeSchema = z.enum([
   'app_mentions:read',
+  'channels:read',
+  'groups:read',
   'chat:write',
   'chat:write.public',
   'commands',
@@ -154,10 +156,13 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the minimal bot scopes and no history scope', () => {
+    // channels:read / groups:read: conversations.members, so a case is shown only to its channel's members.
     expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual([
       'app_mentions:read',
+      'channels:read',
       'chat:write',
       'commands',
+      'groups:read',
     ]);
   });
 

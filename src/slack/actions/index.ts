@@ -1,14 +1,28 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
+import {
+  ACTION_CASE_DELETE,
+  ACTION_CASE_HISTORY,
+  caseDeleteButton,
+  caseHistoryButton,
+} from './caseButtons.js';
 import { OPEN_FORM_ACTION_ID, openForm } from './openForm.js';
 import { SHARE_ACTION_ID, share } from './share.js';
 import { SHOW_EVIDENCE_ACTION_ID, showEvidence } from './showEvidence.js';
 
 /** Every block action id the app handles (the buttons the renderers draw). */
-export const ACTIONS = [SHARE_ACTION_ID, SHOW_EVIDENCE_ACTION_ID, OPEN_FORM_ACTION_ID] as const;
+export const ACTIONS = [
+  SHARE_ACTION_ID,
+  SHOW_EVIDENCE_ACTION_ID,
+  OPEN_FORM_ACTION_ID,
+  ACTION_CASE_HISTORY,
+  ACTION_CASE_DELETE,
+] as const;
 
 export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(SHARE_ACTION_ID, share(deps));
   app.action<BlockAction>(SHOW_EVIDENCE_ACTION_ID, showEvidence(deps));
   app.action<BlockAction>(OPEN_FORM_ACTION_ID, openForm(deps));
+  app.action<BlockAction>(ACTION_CASE_HISTORY, caseHistoryButton(deps));
+  app.action<BlockAction>(ACTION_CASE_DELETE, caseDeleteButton(deps));
 }

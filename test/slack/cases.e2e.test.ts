@@ -1,0 +1,294 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCAL_SCOPE } from '../../src/cases/record.js';
+import { openStore, type Store } from '../../src/store/openStore.js';
+import { type Backend, type FreshStore, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
+import { FakeSlack } from './fakeSlack.js';
+import { buttonPress, type Harness, SECRET, startHarness } from './harness.js';
+import { JSON_TYPE, postSigned } from './signed.js';
+
+/**
+ * A thread is a case, end to end: the real app over signed HTTP, the real pipeline, a real store (SQLite, and
+ * PostgreSQL when a server is given), a fake Slack Web API on 127.0.0.1.
+ */
+
+const THREAD = '1700000000.000100';
+let n = 0;
+const mention = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: 'app_mention',
+  user: 'U0ALICE',
+  text: `<@U0BOT> ${text}`,
+  ts: `1700000001.${String(++n).padStart(6, '0')}`,
+  thread_ts: THREAD,
+  channel: 'C1',
+  ...extra,
+});
+const posts = (fake: FakeSlack) => fake.callsTo('chat.postMessage');
+const textOf = (call: { body: Record<string, unknown> }) =>
+  JSON.stringify(call.body.blocks ?? '') + String(call.body.text);
+const members = (fake: FakeSlack, ids: string[]) =>
+  fake.on('conversations.members', {
+    body: { ok: true, members: ids, response_metadata: { next_cursor: '' } },
+  });
+
+for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
+  describe.skipIf(backend.name === 'postgres' && !PG_URL)(`case threads on ${backend.name}`, () => {
+    let fresh: FreshStore;
+    let store: Store;
+    let h: Harness;
+    beforeEach(async () => {
+      fresh = await backend.fresh();
+      store = await openStore(fresh.location);
+      h = await startHarness({ services: 'real', store });
+    });
+    afterEach(async () => {
+      await h.close();
+      await store.close();
+      await fresh.drop();
+    });
+
+    it('builds a case over three thread messages: one case card, every reply staged from all three', async () => {
+      await h.event(mention('stage bili 34 umol/L, alb 31 g/L, INR 1.3, mild ascites, no HE'), 'Ev-c1');
+      await expect.poll(() => posts(h.fake).length).toBe(2);
+      const [card, first] = posts(h.fake);
+      expect(textOf(card!)).toMatch(/Case HCC-[2-9A-Z]{5}\* opened for this thread/);
+      expect(card?.body.thread_ts).toBe(THREAD);
+      expect(textOf(first!)).toContain('assessment 1');
+
+      await h.event(mention('ECOG 0, 3 lesions largest 4.2 cm, no PVTT', { user: 'U0BOB' }), 'Ev-c2');
+      await expect.poll(() => posts(h.fake).length).toBe(3);
+      await h.event(mention('AFP 1200, no extrahepatic spread', { user: 'U0CAROL' }), 'Ev-c3');
+      await expect.poll(() => posts(h.fake).length).toBe(4);
+      const third = textOf(posts(h.fake)[3]!);
+      expect(third).toContain('assessment 3');
+      expect(third).toContain('Carried from earlier messages: bilirubin 34 umol/L (today)');
+      expect(third).toContain('ECOG 0 (today)');
+      expect(third).toMatch(/BCLC B/);
+      expect(posts(h.fake).filter((c) => textOf(c).includes('opened for this thread'))).toHaveLength(1);
+
+      const scope = { teamId: 'T1', channelId: 'C1' };
+      const record = await store.cases.findByThread(scope, THREAD);
+      expect(record?.lastSeq).toBe(3);
+      const snaps = await store.cases.snapshots(record!.id, scope);
+      expect(snaps.map((s) => [s.by, s.scores.bclc])).toEqual([
+        ['U0ALICE', null],
+        ['U0BOB', 'B'],
+        ['U0CAROL', 'B'],
+      ]);
+    });
+
+    it('/hcc outside a thread stays stateless; a message that cannot be assessed creates no case', async () => {
+      await h.command('stage bili 34 umol/L alb 31 g/L');
+      await expect.poll(() => h.fake.calls.some((c) => c.method.startsWith('/respond/'))).toBe(true);
+      await h.event(mention('hello there'), 'Ev-s1');
+      await expect.poll(() => h.fake.callsTo('chat.postEphemeral').length).toBeGreaterThan(0);
+      expect(await store.cases.list({ teamId: 'T1', channelId: 'C1' })).toEqual([]);
+      expect(posts(h.fake)).toHaveLength(0);
+    });
+
+    it('a case does not exist from another channel or for a non-member; members see its history', async () => {
+      await h.event(
+        mention('stage bili 34 umol/L, alb 31 g/L, INR 1.3, ECOG 0, single 3 cm nodule'),
+        'Ev-v1',
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(2);
+      const id = (await store.cases.findByThread({ teamId: 'T1', channelId: 'C1' }, THREAD))!.id;
+
+      members(h.fake, ['U02SHARER']);
+      await h.interact(
+        buttonPress(h.fake, 'case_history', id, { channel: 'C2', threadTs: THREAD }, 'other-channel'),
+      );
+      await expect.poll(() => h.fake.callsTo('/respond/other-channel').length).toBe(1);
+      expect(textOf(h.fake.callsTo('/respond/other-channel')[0]!)).toContain('does not exist here');
+
+      members(h.fake, ['U0SOMEONE']);
+      await h.interact(buttonPress(h.fake, 'case_history', id, { threadTs: THREAD }, 'non-member'));
+      await expect.poll(() => h.fake.callsTo('/respond/non-member').length).toBe(1);
+      expect(textOf(h.fake.callsTo('/respond/non-member')[0]!)).toContain('does not exist here');
+
+      members(h.fake, ['U0SOMEONE', 'U02SHARER']);
+      await h.interact(buttonPress(h.fake, 'case_history', id, { threadTs: THREAD }, 'member'));
+      await expect.poll(() => h.fake.callsTo('/respond/member').length).toBe(1);
+      const history = textOf(h.fake.callsTo('/respond/member')[0]!);
+      expect(history).toContain(`Case ${id}: history`);
+      expect(history).toContain('#1 '); // one snapshot so far
+      expect(history).toMatch(/ALBI -1\.\d\d \(grade 2\)/);
+
+      // The same thread ts in another channel is another thread: its own case.
+      await h.event(mention('AFP 12', { channel: 'C2' }), 'Ev-v2');
+      await expect.poll(() => posts(h.fake).length).toBe(4);
+      const other = await store.cases.findByThread({ teamId: 'T1', channelId: 'C2' }, THREAD);
+      expect(other?.id).not.toBe(id);
+      expect(other?.values.bilirubin).toBeUndefined();
+    });
+
+    it('the Delete case button deletes the case now', async () => {
+      await h.event(mention('stage AFP 20'), 'Ev-d1');
+      await expect.poll(() => posts(h.fake).length).toBe(2);
+      const scope = { teamId: 'T1', channelId: 'C1' };
+      const id = (await store.cases.findByThread(scope, THREAD))!.id;
+      members(h.fake, ['U02SHARER']);
+      await h.interact(buttonPress(h.fake, 'case_delete', id, { threadTs: THREAD, ephemeral: false }, 'del'));
+      await expect.poll(() => posts(h.fake).length).toBe(3);
+      expect(textOf(posts(h.fake)[2]!)).toContain(`Case ${id} was deleted by <@U02SHARER>`);
+      expect(await store.cases.get(id, scope)).toBeNull();
+      expect((await store.audit.forCase(id, scope)).at(-1)).toMatchObject({
+        action: 'case.deleted',
+        actor: 'U02SHARER',
+      });
+    });
+
+    it('/readyz answers 200 while the store answers', async () => {
+      expect((await fetch(`${h.base}/readyz`)).status).toBe(200);
+    });
+  });
+}
+
+describe('/readyz with a store that does not answer', () => {
+  it('is 503 (and /healthz stays 200)', async () => {
+    const fresh = await sqliteBackend.fresh();
+    const store = await openStore(fresh.location);
+    const h = await startHarness({ store: { ...store, ping: () => Promise.reject(new Error('down')) } });
+    try {
+      expect((await fetch(`${h.base}/readyz`)).status).toBe(503);
+      expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
+    } finally {
+      await h.close();
+      await store.close();
+      await fresh.drop();
+    }
+  });
+});
+
+describe.skipIf(!PG_URL)('two app instances on one PostgreSQL', () => {
+  it('never double-post a retried event, whichever replica it reaches', async () => {
+    const fresh = await postgresBackend.fresh();
+    const fake = new FakeSlack();
+    await fake.start();
+    const stores = [await openStore(fresh.location), await openStore(fresh.location)];
+    const [a, b] = [
+      await startHarness({ services: 'real', store: stores[0], fake }),
+      await startHarness({ services: 'real', store: stores[1], fake }),
+    ];
+    try {
+      // The same delivery reaches both replicas at once, then Slack's retries reach each again.
+      const event = mention('stage bili 34 umol/L, alb 31 g/L, ECOG 0, single 3 cm nodule');
+      await Promise.all([a!.event(event, 'Ev-dup'), b!.event(event, 'Ev-dup')]);
+      await b!.event(event, 'Ev-dup', {
+        headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+      });
+      await a!.event(event, 'Ev-dup', {
+        headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' },
+      });
+      await expect.poll(() => posts(fake).length).toBe(2); // the case card and one summary
+      await new Promise((r) => setTimeout(r, 300));
+      expect(posts(fake)).toHaveLength(2);
+      const record = await stores[0]!.cases.findByThread({ teamId: 'T1', channelId: 'C1' }, THREAD);
+      expect(record?.lastSeq).toBe(1);
+
+      // Two different events racing for the same new thread still make one case, on either replica.
+      const t2 = '1700000002.000100';
+      await Promise.all([
+        a!.event(mention('AFP 10', { thread_ts: t2 }), 'Ev-r1'),
+        b!.event(mention('AFP 11', { thread_ts: t2 }), 'Ev-r2'),
+      ]);
+      await expect.poll(() => posts(fake).length).toBe(5); // one more card, two summaries
+      const raced = await stores[1]!.cases.findByThread({ teamId: 'T1', channelId: 'C1' }, t2);
+      expect(raced?.lastSeq).toBe(2);
+    } finally {
+      await a!.close();
+      await b!.close();
+      await fake.close();
+      for (const s of stores) await s.close();
+      await fresh.drop();
+    }
+  });
+});
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+describe.skipIf(!existsSync(join(root, 'dist/src/slack/main.js')))('the app killed with SIGKILL', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    child?.kill('SIGKILL');
+  });
+
+  it('keeps the snapshot whose reply was posted, and finds it again after a restart', async () => {
+    const fresh = await sqliteBackend.fresh();
+    const fake = new FakeSlack();
+    await fake.start();
+    const env = {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      HCC_MDT_DB: fresh.file ?? '',
+    };
+    const start = async () => {
+      const c = spawn(process.execPath, [join(root, 'dist/src/slack/main.js')], {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let log = '';
+      c.stderr?.setEncoding('utf8').on('data', (d: string) => {
+        log += d;
+      });
+      await expect.poll(() => /"port":(\d+)/.exec(log)?.[1], { timeout: 15_000 }).toBeDefined();
+      return { c, port: Number(/"port":(\d+)/.exec(log)?.[1]) };
+    };
+    try {
+      const first = await start();
+      child = first.c;
+      const body = (text: string, id: string) =>
+        JSON.stringify({
+          token: 't',
+          team_id: 'T1',
+          api_app_id: 'A1',
+          type: 'event_callback',
+          event_id: id,
+          event_time: Math.floor(Date.now() / 1000),
+          event: mention(text),
+        });
+      await postSigned(
+        `http://127.0.0.1:${first.port}/slack/events`,
+        SECRET,
+        body('stage AFP 4321', 'Ev-k1'),
+        {
+          contentType: JSON_TYPE,
+        },
+      );
+      await expect.poll(() => posts(fake).length, { timeout: 15_000 }).toBe(2);
+      first.c.kill('SIGKILL'); // right after the reply was posted
+      await new Promise((r) => first.c.once('exit', r));
+
+      const second = await start();
+      child = second.c;
+      await postSigned(`http://127.0.0.1:${second.port}/slack/events`, SECRET, body('ECOG 0', 'Ev-k2'), {
+        contentType: JSON_TYPE,
+      });
+      await expect.poll(() => posts(fake).length, { timeout: 15_000 }).toBe(3);
+      expect(textOf(posts(fake)[2]!)).toContain('assessment 2');
+      expect(textOf(posts(fake)[2]!)).toContain('AFP 4321 ng/mL (today)');
+      second.c.kill('SIGKILL');
+      await new Promise((r) => second.c.once('exit', r));
+      const store = await openStore(fresh.location);
+      try {
+        const record = await store.cases.findByThread({ teamId: 'T1', channelId: 'C1' }, THREAD);
+        expect(
+          (await store.cases.snapshots(record!.id, { teamId: 'T1', channelId: 'C1' })).map(
+            (s) => s.scores.afp,
+          ),
+        ).toEqual([4321, 4321]);
+        expect(await store.cases.list(LOCAL_SCOPE)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await fake.close();
+      await fresh.drop();
+    }
+  }, 60_000);
+});
