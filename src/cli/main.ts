@@ -1,5 +1,6 @@
 import { assessCommand } from './commands/assess.js';
 import { caseCommand } from './commands/case.js';
+import { decisionTopCommand } from './commands/decisions.js';
 import { helpCommand, USAGE } from './commands/help.js';
 import { mrecistCommand } from './commands/mrecist.js';
 import { refsCommand } from './commands/refs.js';
@@ -25,6 +26,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await assessCommand(rest, io);
       case 'case':
         return await caseCommand(rest, io);
+      case 'agenda':
+      case 'meetings':
+      case 'report':
+        return await decisionTopCommand(command, rest, io);
       case 'mrecist':
         return await mrecistCommand(rest, io);
       case 'refs':

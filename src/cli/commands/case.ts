@@ -8,6 +8,7 @@ import { reportInvalid } from '../invalid.js';
 import { type CliIo, EXIT_INVALID, EXIT_OK } from '../io.js';
 import { caseAdd } from './caseAdd.js';
 import { caseAudit, caseDelete, caseList, caseNew, caseShow } from './caseView.js';
+import { DECISION_CASE_USAGE, decisionCaseCommand, isDecisionCaseSubcommand } from './decisions.js';
 
 /**
  * `hcc-mdt case …`: one clinician's own cases, offline, on the same store the Slack app uses. Offline cases live in
@@ -22,6 +23,7 @@ export const CASE_USAGE = [
   '  hcc-mdt case list [--json]',
   '  hcc-mdt case audit <id> [--json]                the case audit (who, what, when; no values)',
   '  hcc-mdt case delete <id>',
+  DECISION_CASE_USAGE,
   '  every case command takes --db PATH|URL (default: HCC_MDT_DB, else a file in your data folder)',
 ].join('\n');
 
@@ -29,6 +31,7 @@ const USAGE_HINT = `Usage:\n${CASE_USAGE}`;
 
 export async function caseCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
+  if (isDecisionCaseSubcommand(sub)) return decisionCaseCommand(sub, rest, io);
   const jsonWanted = argv.includes('--json');
   const parsed = parseArgs(rest, { values: ['db', 'units'], switches: ['json', 'help'] });
   if (

@@ -1,12 +1,15 @@
 import { CASE_ACTIONS } from '../../cases/audit.js';
 import type { CaseId } from '../../cases/caseId.js';
 import { currentCase } from '../../cases/current.js';
+import { caseDecisionView } from '../../cases/decisionService.js';
 import { caseHistory, dayOf, describeScoreChange, HISTORY_SCORES, SCORE_LABEL } from '../../cases/history.js';
 import { openCase } from '../../cases/openCase.js';
+import { decisionDeps } from '../../decisionDeps.js';
 import { renderPlainText } from '../../render/plainText.js';
 import { writeJson } from '../invalid.js';
 import { EXIT_OK } from '../io.js';
 import { type CaseContext, unknownCase } from './case.js';
+import { caseDecisionJson, caseDecisionLines } from './decisions.js';
 
 /** `case new`, `case list`, `case show`, `case audit`, `case delete`. */
 
@@ -47,6 +50,11 @@ export async function caseShow(ctx: CaseContext, id: CaseId): Promise<number> {
   const current = currentCase(record, ctx.now);
   const history = caseHistory(snapshots);
   const latest = snapshots.at(-1);
+  const mdt = await caseDecisionView(
+    decisionDeps(ctx.store, () => ctx.now),
+    id,
+    ctx.scope,
+  );
   if (ctx.json) {
     writeJson(ctx.io, {
       ok: true,
@@ -57,6 +65,7 @@ export async function caseShow(ctx: CaseContext, id: CaseId): Promise<number> {
       input: current.input,
       assessment: latest?.assessment ?? null,
       history,
+      ...caseDecisionJson(mdt),
     });
     return EXIT_OK;
   }
@@ -103,6 +112,8 @@ export async function caseShow(ctx: CaseContext, id: CaseId): Promise<number> {
     }
     ctx.io.stdout.write(`${lines.join('\n')}\n`);
   }
+  const mdtLines = caseDecisionLines(mdt);
+  if (mdtLines.length > 0) ctx.io.stdout.write(`${mdtLines.join('\n')}\n`);
   return EXIT_OK;
 }
 

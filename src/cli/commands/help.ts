@@ -1,6 +1,7 @@
 import { EXAMPLE_CASE_TEXT } from '../../clinical/exampleCase.js';
 import type { CliIo } from '../io.js';
 import { EXIT_OK } from '../io.js';
+import { DECISION_USAGE } from './decisions.js';
 
 export const ASSESS_USAGE = [
   '  hcc-mdt assess "<free text>" [--units us|si] [--json]',
@@ -20,6 +21,7 @@ ${ASSESS_USAGE}
 ${MRECIST_USAGE}
   hcc-mdt refs ...            the evidence behind each option (hcc-mdt refs --help)
   hcc-mdt case ...            cases that build up over several messages (hcc-mdt case --help)
+${DECISION_USAGE}
   hcc-mdt help
 
 Commands:
