@@ -7,6 +7,7 @@ import { parseArgs } from '../args.js';
 import { reportInvalid } from '../invalid.js';
 import { type CliIo, EXIT_INVALID, EXIT_OK } from '../io.js';
 import { caseAdd } from './caseAdd.js';
+import { caseExport } from './caseExport.js';
 import { caseAudit, caseDelete, caseList, caseNew, caseShow } from './caseView.js';
 import { DECISION_CASE_USAGE, decisionCaseCommand, isDecisionCaseSubcommand } from './decisions.js';
 
@@ -22,6 +23,7 @@ export const CASE_USAGE = [
   '  hcc-mdt case show <id> [--json]                 current values with dates, assessment, history',
   '  hcc-mdt case list [--json]',
   '  hcc-mdt case audit <id> [--json]                the case audit (who, what, when; no values)',
+  '  hcc-mdt case export <id> --fhir                the case as a FHIR R4 Bundle (no identifier in it)',
   '  hcc-mdt case delete <id>',
   DECISION_CASE_USAGE,
   '  every case command takes --db PATH|URL (default: HCC_MDT_DB, else a file in your data folder)',
@@ -33,7 +35,7 @@ export async function caseCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (isDecisionCaseSubcommand(sub)) return decisionCaseCommand(sub, rest, io);
   const jsonWanted = argv.includes('--json');
-  const parsed = parseArgs(rest, { values: ['db', 'units'], switches: ['json', 'help'] });
+  const parsed = parseArgs(rest, { values: ['db', 'units'], switches: ['json', 'help', 'fhir'] });
   if (
     sub === undefined ||
     sub === '--help' ||
@@ -47,7 +49,7 @@ export async function caseCommand(argv: string[], io: CliIo): Promise<number> {
     return reportInvalid(io, jsonWanted, [{ path: '(arguments)', message: parsed.error }], USAGE_HINT);
   const { positionals, values, switches } = parsed.args;
   const json = switches.has('json');
-  const known = ['new', 'add', 'show', 'list', 'audit', 'delete'];
+  const known = ['new', 'add', 'show', 'list', 'audit', 'export', 'delete'];
   if (!known.includes(sub))
     return reportInvalid(
       io,
@@ -62,6 +64,7 @@ export async function caseCommand(argv: string[], io: CliIo): Promise<number> {
     add: [2, Number.POSITIVE_INFINITY],
     show: [1, 1],
     audit: [1, 1],
+    export: [1, 1],
     delete: [1, 1],
   };
   const [min, max] = arity[sub] ?? [0, 0];
@@ -70,6 +73,13 @@ export async function caseCommand(argv: string[], io: CliIo): Promise<number> {
       min === 0 ? 'takes no arguments' : sub === 'add' ? 'needs a case ID and the text' : 'needs one case ID';
     return reportInvalid(io, json, [{ path: '(arguments)', message: `case ${sub} ${what}` }], USAGE_HINT);
   }
+  if (switches.has('fhir') && sub !== 'export')
+    return reportInvalid(
+      io,
+      json,
+      [{ path: '--fhir', message: 'only case export takes --fhir' }],
+      USAGE_HINT,
+    );
   if (values.has('units') && sub !== 'add')
     return reportInvalid(io, json, [{ path: '--units', message: 'only case add takes --units' }], USAGE_HINT);
 
@@ -113,6 +123,8 @@ export async function caseCommand(argv: string[], io: CliIo): Promise<number> {
         return await caseShow(ctx, id as CaseId);
       case 'audit':
         return await caseAudit(ctx, id as CaseId);
+      case 'export':
+        return await caseExport(ctx, id as CaseId, switches.has('fhir'));
       default:
         return await caseDelete(ctx, id as CaseId);
     }

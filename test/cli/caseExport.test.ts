@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Bundle } from '@medplum/fhirtypes';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { bundleProblems } from '../fhir/validate.js';
+import { fakeIo } from './fakeIo.js';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hcc-mdt-cli-'));
+  db = join(dir, 'cases.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const f = fakeIo({ env: { HCC_MDT_DB: db, ...env } });
+  const code = await main(args, f.io);
+  return { code, out: f.out, err: f.err };
+}
+
+async function stagedCase(): Promise<string> {
+  const id = JSON.parse((await cli(['case', 'new', '--json'])).out).caseId as string;
+  await cli([
+    'case',
+    'add',
+    id,
+    'bili 15 umol/L, alb 41 g/L, INR 1.1, no ascites, no HE, creatinine 80 umol/L, Na 139',
+  ]);
+  await cli(['case', 'add', id, 'ECOG 0, 4 nodules largest 4 cm, no PVTT, no extrahepatic spread, AFP 12']);
+  return id;
+}
+
+describe('hcc-mdt case export <id> --fhir', () => {
+  it('prints a bundle that passes base R4 and the mCODE profiles, and records the export in the audit', async () => {
+    const id = await stagedCase();
+    const r = await cli(['case', 'export', id, '--fhir'], {
+      HCC_MDT_FHIR_BASE_URL: 'https://mdt.hospital.example/fhir/',
+    });
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(r.out) as Bundle;
+    expect(bundle.type).toBe('collection');
+    expect(bundleProblems(bundle)).toEqual([]);
+    const patient = bundle.entry?.[0];
+    expect(patient?.fullUrl).toBe(`https://mdt.hospital.example/fhir/Patient/${id}`);
+    expect(patient?.resource).toMatchObject({
+      identifier: [{ system: 'https://mdt.hospital.example/fhir/sid/case-id', value: id }],
+    });
+    const stage = bundle.entry?.find((e) => e.resource?.id === `${id}-bclc`)?.resource;
+    expect(stage).toMatchObject({ valueCodeableConcept: { text: 'BCLC B' } });
+    const audit = JSON.parse((await cli(['case', 'audit', id, '--json'])).out);
+    expect(JSON.stringify(audit)).toContain('fhir.exported');
+  });
+
+  it('uses the reserved default base when none is configured', async () => {
+    const id = await stagedCase();
+    const bundle = JSON.parse((await cli(['case', 'export', id, '--fhir'])).out) as Bundle;
+    expect(bundle.entry?.[0]?.fullUrl).toBe(`https://hcc-mdt.invalid/fhir/Patient/${id}`);
+  });
+
+  it('an unknown ID exits 2 with the same message as other case commands', async () => {
+    const r = await cli(['case', 'export', 'HCC-22222', '--fhir']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no case HCC-22222 in this store/);
+  });
+
+  it('without --fhir, or with a base URL that is not http(s), says what is wrong', async () => {
+    const id = await stagedCase();
+    const noFormat = await cli(['case', 'export', id]);
+    expect(noFormat.code).toBe(2);
+    expect(noFormat.err).toMatch(/needs a format; the one there is: --fhir/);
+    const badUrl = await cli(['case', 'export', id, '--fhir'], { HCC_MDT_FHIR_BASE_URL: 'ftp://x' });
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.err).toMatch(/HCC_MDT_FHIR_BASE_URL: must be an http\(s\) URL/);
+    const wrongCommand = await cli(['case', 'show', id, '--fhir']);
+    expect(wrongCommand.code).toBe(2);
+    expect(wrongCommand.err).toMatch(/only case export takes --fhir/);
+  });
+});
