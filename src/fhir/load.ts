@@ -1,10 +1,8 @@
 import type { Bundle } from '@medplum/fhirtypes';
 import type { AuditEntry } from '../cases/audit.js';
 import type { CaseId } from '../cases/caseId.js';
-import type { Decision } from '../cases/decisionSchema.js';
+import type { DecisionRepository } from '../cases/decisionRepository.js';
 import { latestDecision } from '../cases/decisionSignOff.js';
-import type { FollowUp } from '../cases/followUp.js';
-import type { TreatmentGiven } from '../cases/followUpTreatment.js';
 import type { CaseScope } from '../cases/record.js';
 import type { AuditLog, CaseRepository } from '../cases/repository.js';
 import type { Actor } from '../cases/values.js';
@@ -15,11 +13,7 @@ import type { FhirCase } from './input.js';
 /** What the export reads: the case record, and the decisions layer's records when the store has them. */
 export interface FhirSources {
   cases: Pick<CaseRepository, 'get' | 'snapshots'>;
-  decisions: {
-    decisions(caseId: string, scope: CaseScope): Promise<Decision[]>;
-    followUps(caseId: string, scope: CaseScope): Promise<FollowUp[]>;
-    treatments(caseId: string, scope: CaseScope): Promise<TreatmentGiven[]>;
-  } | null;
+  decisions: Pick<DecisionRepository, 'decisions' | 'followUps' | 'treatments'> | null;
 }
 
 /** The case as the export reads it, or null when the case does not exist in this scope. */

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle } from '@medplum/fhirtypes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCAL_SCOPE } from '../../src/cases/record.js';
 import { main } from '../../src/cli/main.js';
+import { KyselyDecisionRepository } from '../../src/store/decisionRepository.js';
+import { openStore } from '../../src/store/openStore.js';
+import { SIGNED } from '../fhir/fixtures.js';
 import { bundleProblems } from '../fhir/validate.js';
 import { fakeIo } from './fakeIo.js';
 
@@ -52,6 +56,25 @@ describe('hcc-mdt case export <id> --fhir', () => {
     expect(stage).toMatchObject({ valueCodeableConcept: { text: 'BCLC B' } });
     const audit = JSON.parse((await cli(['case', 'audit', id, '--json'])).out);
     expect(JSON.stringify(audit)).toContain('fhir.exported');
+  });
+
+  it('exports the decision recorded on the case as a CarePlan with its sign-off', async () => {
+    const id = await stagedCase();
+    const store = await openStore({ kind: 'sqlite', path: db });
+    try {
+      const repo = new KyselyDecisionRepository(store.db, store.dialect);
+      expect(await repo.addDecision(LOCAL_SCOPE, { ...SIGNED, caseId: id }, [])).toBe('added');
+    } finally {
+      await store.close();
+    }
+    const bundle = JSON.parse((await cli(['case', 'export', id, '--fhir'])).out) as Bundle;
+    const carePlan = bundle.entry?.find((e) => e.resource?.resourceType === 'CarePlan')?.resource;
+    expect(carePlan).toMatchObject({
+      status: 'active',
+      activity: [{ detail: { code: { text: 'TACE (transarterial chemoembolisation)' } } }],
+    });
+    expect(bundle.entry?.some((e) => e.resource?.resourceType === 'Provenance')).toBe(true);
+    expect(bundleProblems(bundle)).toEqual([]);
   });
 
   it('uses the reserved default base when none is configured', async () => {

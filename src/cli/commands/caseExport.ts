@@ -1,6 +1,7 @@
 import type { CaseId } from '../../cases/caseId.js';
 import { DEFAULT_BASE_URL, ExportOptionsSchema } from '../../fhir/context.js';
 import { exportCase } from '../../fhir/load.js';
+import { KyselyDecisionRepository } from '../../store/decisionRepository.js';
 import { reportInvalid, writeJson } from '../invalid.js';
 import { EXIT_OK } from '../io.js';
 import { type CaseContext, unknownCase } from './case.js';
@@ -21,7 +22,11 @@ export async function caseExport(ctx: CaseContext, id: CaseId, fhir: boolean): P
       { path: FHIR_BASE_ENV, message: checked.error.issues[0]?.message ?? 'is not a URL' },
     ]);
   const out = await exportCase(
-    { cases: ctx.store.cases, audit: ctx.store.audit, decisions: null },
+    {
+      cases: ctx.store.cases,
+      audit: ctx.store.audit,
+      decisions: new KyselyDecisionRepository(ctx.store.db, ctx.store.dialect),
+    },
     { id, scope: ctx.scope, by: 'cli', now: ctx.now, baseUrl: checked.data },
   );
   if (!out.ok) return unknownCase(ctx, id);
