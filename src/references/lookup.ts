@@ -7,7 +7,7 @@ import { guidelines } from './data/guidelines.js';
 import { OPTION_EVIDENCE } from './data/optionEvidence.js';
 import { procedures } from './data/procedures.js';
 import { trials } from './data/trials.js';
-import { effectLine, trialEffect } from './format.js';
+import { citationLabel, effectLine, trialEffect } from './format.js';
 import type { OptionEvidence, ReferenceEntry } from './schema.js';
 
 /**
@@ -69,6 +69,7 @@ export function evidenceForOption(id: TreatmentOptionId, stage?: BclcStage): Opt
     referenceIds: [primary.id, ...source.supportingIds.filter((s) => s !== primary.id)],
     verified: primary.verified,
     url: citation.url,
+    urlLabel: citationLabel(citation),
   };
 }
 

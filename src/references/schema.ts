@@ -288,6 +288,8 @@ export const OptionEvidenceSchema = z.strictObject({
   verified: z.boolean(),
   /** Link for the one line (the first citation of the primary reference). */
   url: z.url(),
+  /** The link's label: "PMID 34902530", "doi 10.1159/000521665" or the site's name. */
+  urlLabel: z.string().min(1),
 });
 export type OptionEvidence = z.infer<typeof OptionEvidenceSchema>;
 

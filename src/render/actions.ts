@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TreatmentOptionIdSchema } from '../clinical/treatmentOptionIds.js';
+import type { ParseResult } from '../parse/parseResult.js';
 
 /**
  * The interactive elements the renderers put into messages: their action ids and the JSON their button values
@@ -10,8 +11,18 @@ import { TreatmentOptionIdSchema } from '../clinical/treatmentOptionIds.js';
 export const ACTION_SHOW_EVIDENCE = 'hcc_show_evidence';
 export const ACTION_SHARE = 'hcc_share';
 export const ACTION_OPEN_FORM = 'hcc_open_form';
+export const ACTION_ALL_SCORES = 'hcc_all_scores';
 
-export const SummaryViewSchema = z.enum(['full', 'albi', 'childpugh', 'meld', 'bclc', 'transplant']);
+/** `full` is the answer (first reply); `details` is what the *All scores* button shows; the rest are focused views. */
+export const SummaryViewSchema = z.enum([
+  'full',
+  'details',
+  'albi',
+  'childpugh',
+  'meld',
+  'bclc',
+  'transplant',
+]);
 export type SummaryView = z.infer<typeof SummaryViewSchema>;
 
 /** Value of the "Show evidence" button: `{"stage":"B","options":["tace", …]}`. */
@@ -22,22 +33,36 @@ export const ShowEvidenceValueSchema = z.object({
 export type ShowEvidenceValue = z.infer<typeof ShowEvidenceValueSchema>;
 
 /**
- * Value of the "Share with channel" button. It carries the validated CaseInput (never the text the user typed),
- * the parser's assumption messages (a structured re-assessment has none of its own), and the view. `input` is
- * left `unknown` here: the listener validates it with `CaseInputSchema` through `assessCaseInput`.
+ * Value of the "Share with channel" and "All scores" buttons. It carries the validated CaseInput (never the text
+ * the user typed), the caveats the parser added when the case was typed (`parseCaveats`: assumptions, warnings,
+ * ignored fragments; a structured re-assessment has none of its own), and the view. `input` is left `unknown`
+ * here: the listener validates it with `CaseInputSchema` through `assessCaseInput`.
  */
+/** A carried caveat: its message and the input field it is about ('' when none); a bare string is one with no field. */
+const CarriedSchema = z.union([
+  z.string().transform((message) => ({ field: '', message })),
+  z.strictObject({ field: z.string().max(60), message: z.string() }),
+]);
+
 export const ShareValueSchema = z.object({
   v: z.literal(1),
   input: z.record(z.string(), z.unknown()),
-  assumptions: z.array(z.string()).default([]),
+  assumptions: z.array(CarriedSchema).default([]),
   view: SummaryViewSchema.default('full'),
 });
 export type ShareValue = z.infer<typeof ShareValueSchema>;
 
 /**
- * The parser assumptions a share value carries, as `ParseResult['assumptions']` for the re-rendered summary (a
- * structured re-assessment has none of its own). The field is not carried, so it is marked "shared".
+ * The parse of a re-assessed button value: the caveats the button carried, as parser assumptions, so the
+ * re-rendered summary shows exactly the lines the preview showed, each with the field it is about.
  */
-export function sharedAssumptions(value: ShareValue): { field: string; message: string }[] {
-  return value.assumptions.map((message) => ({ field: 'shared', message }));
+export function carriedParse(value: ShareValue): ParseResult {
+  return {
+    input: {},
+    recognised: [],
+    notUnderstood: [],
+    assumptions: value.assumptions.map(({ field, message }) => ({ field, message })),
+    errors: [],
+    warnings: [],
+  };
 }

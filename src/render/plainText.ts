@@ -9,24 +9,9 @@ import {
   problemsFallback,
   problemsModel,
 } from './problemsModel.js';
-import {
-  albiItem,
-  assumptionLines,
-  BRANCH_UNVERIFIED_MARK,
-  bclcModel,
-  childPughItem,
-  DECISION_SUPPORT,
-  meldItems,
-  notComputedLines,
-  optionGroups,
-  rulesLine,
-  type ScoreItem,
-  type SummaryOutcome,
-  taceItems,
-  transplantItems,
-  treatmentNotes,
-  warningLines,
-} from './summaryModel.js';
+import type { ScoreItem } from './scoreItems.js';
+import { toPlain } from './spans.js';
+import { type Section, type SummaryModel, type SummaryOutcome, summaryModel } from './summaryModel.js';
 import { wrap } from './wrap.js';
 
 const WIDTH = 80;
@@ -42,63 +27,47 @@ function scoreLines(items: ScoreItem[]): string[] {
   ]);
 }
 
+/** A text line of the model: its first row after the bullet, its continuation rows indented. */
+function textLines(s: Extract<Section, { kind: 'lines' }>): string[] {
+  const mark = s.bullets === 'none' ? '' : s.bullets === 'warning' ? '! ' : '- ';
+  return s.lines.flatMap((l) => {
+    const [first = '', ...more] = toPlain(l)
+      .replace(/^:warning: /, '! ')
+      .split('\n');
+    return [
+      ...wrap(first, WIDTH, `  ${mark}`),
+      ...more.flatMap((m) => wrap(m, WIDTH, `  ${' '.repeat(mark.length)}  `)),
+    ];
+  });
+}
+
+function modelLines(model: SummaryModel): string[] {
+  const out: string[] = [];
+  for (const s of model.sections) {
+    if (s.title) out.push(...heading(s.title));
+    else out.push('');
+    out.push(...(s.kind === 'scores' ? scoreLines(s.items) : textLines(s)));
+  }
+  return out;
+}
+
 /**
- * The full summary as plain text for the CLI: the same content as the Block Kit full view, wrapped at 80
- * columns. Ends with a newline.
+ * The summary as plain text for the CLI: the answer (the same model as the Slack first reply), then the details
+ * (what Slack's *All scores* shows), wrapped at 80 columns. Ends with a newline.
  */
 export function renderPlainText(
   outcome: SummaryOutcome,
   options: { evidence?: EvidenceSource } = {},
 ): string {
-  const a = outcome.assessment;
   const evidence = options.evidence ?? defaultEvidenceSource;
-  const out: string[] = [headline(a), '='.repeat(Math.min(WIDTH, headline(a).length))];
-  const liver = [albiItem(a), childPughItem(a), ...meldItems(a)].filter((x): x is ScoreItem => x !== null);
-  if (liver.length) out.push(...heading('Liver function'), ...scoreLines(liver));
-  out.push(
-    ...heading('Transplant criteria and TACE scores'),
-    ...scoreLines([...transplantItems(a), ...taceItems(a)]),
-  );
-  const assumed = assumptionLines(outcome);
-  if (assumed.length) out.push(...heading('Assumed'), ...bullets(assumed));
-  const missing = notComputedLines(a);
-  if (missing.length) out.push(...heading('Not computed'), ...bullets(missing));
-  const warnings = warningLines(outcome);
-  if (warnings.length) out.push(...heading('Warnings'), ...bullets(warnings, '!'));
-
-  const b = bclcModel(a);
-  out.push(...heading('BCLC stage'));
-  if (!b) out.push('  BCLC not evaluable: see "Not computed" for the missing inputs.');
-  else {
-    out.push(...wrap(`${b.title}${b.version ? ` (${b.version})` : ''}`, WIDTH, '  '));
-    out.push(...wrap(b.basis, WIDTH, '  '));
-    if (b.subgroup) out.push(...wrap(`Subgroup: ${b.subgroup}`, WIDTH, '  '));
-    if (b.decidingInputs) out.push(...wrap(`To decide it: ${b.decidingInputs}`, WIDTH, '  '));
-    out.push(...bullets(b.notes));
-  }
-
-  for (const g of optionGroups(a, evidence)) {
-    out.push(...heading(g.title));
-    for (const m of g.options) {
-      const o = m.option;
-      let first = o.label;
-      if (o.basis !== 'BCLC 2022') first += ` (${o.basis})`;
-      if (!o.verified) first += ` ${BRANCH_UNVERIFIED_MARK}`;
-      if (m.evidence?.oneLine) {
-        first += ` - ${m.evidence.oneLine}`;
-        if (!m.evidence.verified) first += ' (unverified)';
-      }
-      out.push(...wrap(first, WIDTH, '  - '));
-      if (o.condition && m.conditionStatus)
-        out.push(...wrap(`Condition: ${o.condition} - ${m.conditionStatus}`, WIDTH, '    '));
-      if (m.evidence?.conditions.length)
-        out.push(...wrap(`Evidence notes: ${m.evidence.conditions.join('; ')}`, WIDTH, '    '));
-      if (m.evidence?.url) out.push(`    ${m.evidence.url}`);
-    }
-  }
-  const notes = treatmentNotes(a);
-  if (notes.length) out.push(...heading('Treatment notes'), ...bullets(notes));
-  out.push('', ...wrap(`${DECISION_SUPPORT} ${rulesLine(a.rules)}`.trim(), WIDTH));
+  const answer = summaryModel(outcome, 'full', evidence);
+  const details = summaryModel(outcome, 'details', evidence);
+  const hl = headline(outcome.assessment);
+  const out: string[] = [hl, '='.repeat(Math.min(WIDTH, hl.length))];
+  out.push(...modelLines(answer), '', 'ALL SCORES AND OPTIONS', '-'.repeat(22), ...modelLines(details));
+  // The details' footer holds the footnote for every option and the rule versions, once.
+  const footer = details.footer;
+  out.push('', ...footer.flatMap((f) => wrap(f, WIDTH)));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,14 +1,32 @@
 import type { Assessment, BclcStage, RuleVersion, TreatmentOption } from '../clinical/assessment.js';
 import type { CaseInput } from '../clinical/caseInput.js';
-import { FIELD_INFO, type FieldInfo } from '../clinical/fields.js';
+import { FIELD_INFO, type FieldInfo, isCaseInputField, scoresReading } from '../clinical/fields.js';
+import { RULE_OF } from '../clinical/rules.js';
+import { type CaseInputField, type Note, type ScoreKey, TRANSPLANT_KEYS } from '../clinical/scores.js';
 import type { ParseResult } from '../parse/parseResult.js';
 import type { SummaryView } from './actions.js';
 import { type EvidenceSource, type OptionEvidence, safeEvidence } from './evidenceSource.js';
-import { compact, fixed } from './format.js';
+import { headline } from './headline.js';
+import {
+  albiItem,
+  childPughItem,
+  meldItems,
+  ruleFor,
+  type ScoreItem,
+  taceItems,
+  transplantItems,
+} from './scoreItems.js';
+import type { Line } from './spans.js';
 
 /**
- * The content of a summary, independent of its format: the Block Kit renderer and the plain-text renderer both
- * read it, so the Slack message and the CLI always say the same thing. Strings here are raw (not escaped).
+ * The whole summary as an ordered model: which sections, in which order, with which lines. Block Kit
+ * (`summaryBlocks.ts`) and plain text (`plainText.ts`) only format it, so the Slack message and the CLI always say
+ * the same thing in the same order. Strings here are raw (the formatters escape them).
+ *
+ * The `full` view is the answer an MDT reads first: the stage with liver function and performance status, the
+ * first option(s) with one evidence line each, every caveat that could change the stage or the option, and what
+ * is missing to decide. The `details` view holds the rest: the score grid with rule versions, transplant and TACE
+ * scores where they bear on the stage, the other options with their conditions, and the rule versions once.
  */
 
 export interface SummaryOutcome {
@@ -17,287 +35,37 @@ export interface SummaryOutcome {
   assessment: Assessment;
 }
 
-export type ScoreKey =
-  | 'albi'
-  | 'malbi'
-  | 'childPugh'
-  | 'meld'
-  | 'meldNa'
-  | 'meld3'
-  | 'milan'
-  | 'ucsf'
-  | 'upToSeven'
-  | 'metroticket2'
-  | 'afpModel'
-  | 'hap'
-  | 'mhap2'
-  | 'sixAndTwelve'
+export type SectionId =
+  | 'stage'
+  | 'first-option'
+  | 'not-suitable'
+  | 'caveats'
+  | 'to-decide'
+  | 'liver'
+  | 'transplant'
+  | 'scores'
+  | 'not-computed'
+  | 'assumed'
+  | 'warnings'
   | 'bclc'
-  | 'mrecist';
+  | 'options'
+  | 'notes';
 
-const RULE_IDS: Record<ScoreKey, string[]> = {
-  albi: ['albi'],
-  malbi: ['malbi'],
-  childPugh: ['child-pugh', 'childpugh'],
-  meld: ['meld'],
-  meldNa: ['meld-na'],
-  meld3: ['meld-3', 'meld3'],
-  milan: ['milan'],
-  ucsf: ['ucsf'],
-  upToSeven: ['up-to-seven'],
-  metroticket2: ['metroticket-2', 'metroticket'],
-  afpModel: ['afp-model'],
-  hap: ['hap'],
-  mhap2: ['mhap2', 'mhap-ii'],
-  sixAndTwelve: ['six-and-twelve'],
-  bclc: ['bclc-2022', 'bclc'],
-  mrecist: ['mrecist'],
-};
+export type Section =
+  | { kind: 'lines'; id: SectionId; title: string | null; lines: Line[]; bullets: 'none' | 'dot' | 'warning' }
+  | { kind: 'scores'; id: SectionId; title: string | null; items: ScoreItem[] };
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** The rule the assessment names for a score (matched on the rule id), if any. */
-export function ruleFor(rules: readonly RuleVersion[], key: ScoreKey): RuleVersion | undefined {
-  const wanted = RULE_IDS[key].map(norm);
-  return (
-    rules.find((r) => wanted.includes(norm(r.id))) ??
-    (key === 'bclc' ? rules.find((r) => norm(r.id).startsWith('bclc')) : undefined)
-  );
+export interface SummaryModel {
+  /** The header; null for the focused views, which are one score long. */
+  headline: string | null;
+  sections: Section[];
+  /** Small print under the message: footnote, decision support, and in the details the rule versions. */
+  footer: string[];
 }
 
-export interface ScoreItem {
-  key: ScoreKey;
-  label: string;
-  value: string;
-  /** The rule name(s) with version, e.g. "ALBI (Johnson 2015)". */
-  version: string | null;
-}
+// ---------------------------------------------------------------------------------------------- words
 
-const versionOf = (a: Assessment, ...keys: ScoreKey[]): string | null => {
-  const names = keys.map((k) => ruleFor(a.rules, k)?.name).filter((n): n is string => !!n);
-  return names.length ? names.join('; ') : null;
-};
-
-export const MARK = { met: '✓', notMet: '✗', unknown: '?' } as const;
-const mark = (v: boolean | null) => (v === true ? MARK.met : v === false ? MARK.notMet : MARK.unknown);
-
-export function albiItem(a: Assessment): ScoreItem | null {
-  if (!a.albi) return null;
-  return {
-    key: 'albi',
-    label: 'ALBI',
-    value: `${fixed(a.albi.score, 2)} · grade ${a.albi.grade} · mALBI ${a.albi.mAlbiGrade}`,
-    version: versionOf(a, 'albi', 'malbi'),
-  };
-}
-
-export function childPughItem(a: Assessment): ScoreItem | null {
-  const cp = a.childPugh;
-  if (!cp) return null;
-  const c = cp.components;
-  const parts = [
-    `bilirubin ${c.bilirubin}`,
-    `albumin ${c.albumin}`,
-    `${c.coagulationBy === 'inr' ? 'INR' : 'PT'} ${c.coagulation}`,
-    `ascites ${c.ascites}`,
-    `encephalopathy ${c.encephalopathy}`,
-  ];
-  const bands = cp.bilirubinBands === 'cholestatic' ? ' (PBC/PSC bilirubin bands)' : '';
-  return {
-    key: 'childPugh',
-    label: 'Child-Pugh',
-    value: `${cp.class}${cp.points} · ${parts.join(', ')}${bands}`,
-    version: versionOf(a, 'childPugh'),
-  };
-}
-
-export function meldItems(a: Assessment): ScoreItem[] {
-  const out: ScoreItem[] = [];
-  const add = (key: ScoreKey, label: string, v: number | null) => {
-    if (v !== null) out.push({ key, label, value: String(v), version: versionOf(a, key) });
-  };
-  add('meld', 'MELD', a.meld.meld);
-  add('meldNa', 'MELD-Na', a.meld.meldNa);
-  add('meld3', 'MELD 3.0', a.meld.meld3);
-  return out;
-}
-
-/** Transplant criteria, always all five: ✓ within, ✗ beyond, ? not evaluable. */
-export function transplantItems(a: Assessment): ScoreItem[] {
-  const t = a.transplant;
-  const crit = (key: ScoreKey, label: string, v: boolean | null): ScoreItem => ({
-    key,
-    label,
-    value:
-      v === true
-        ? `${MARK.met} within`
-        : v === false
-          ? `${MARK.notMet} beyond`
-          : `${MARK.unknown} not evaluable`,
-    version: versionOf(a, key),
-  });
-  const afp: ScoreItem = {
-    key: 'afpModel',
-    label: 'AFP model',
-    value: !t.afpModel
-      ? `${MARK.unknown} not evaluable`
-      : t.afpModel.points === null
-        ? `${MARK.notMet} high risk (decided without counting every point)`
-        : `${mark(t.afpModel.lowRisk)} ${t.afpModel.points} point${t.afpModel.points === 1 ? '' : 's'} (${t.afpModel.lowRisk ? 'low' : 'high'} risk)`,
-    version: versionOf(a, 'afpModel'),
-  };
-  return [
-    crit('milan', 'Milan', t.milan),
-    crit('ucsf', 'UCSF', t.ucsf),
-    crit('upToSeven', 'Up-to-seven', t.upToSeven),
-    crit('metroticket2', 'Metroticket 2.0', t.metroticket2),
-    afp,
-  ];
-}
-
-/** TACE-related scores, when computed. */
-export function taceItems(a: Assessment): ScoreItem[] {
-  const out: ScoreItem[] = [];
-  if (a.hap)
-    out.push({
-      key: 'hap',
-      label: 'HAP',
-      value: `${a.hap.grade} (${a.hap.points} points)`,
-      version: versionOf(a, 'hap'),
-    });
-  if (a.mhap2)
-    out.push({
-      key: 'mhap2',
-      label: 'mHAP-II',
-      value: `${a.mhap2.grade} (${a.mhap2.points} points)`,
-      version: versionOf(a, 'mhap2'),
-    });
-  if (a.sixAndTwelve)
-    out.push({
-      key: 'sixAndTwelve',
-      label: 'Six-and-twelve',
-      value: `${compact(a.sixAndTwelve.sum, 1)} (band ${a.sixAndTwelve.band.replace('-', '–')})`,
-      version: versionOf(a, 'sixAndTwelve'),
-    });
-  return out;
-}
-
-/** CaseInput keys in the clinic's words, from the one field table. */
-const FIELD_WORDS: Record<string, string> = Object.fromEntries(
-  (Object.entries(FIELD_INFO) as [string, FieldInfo][]).map(([key, info]) => [
-    key,
-    info.unit ? `${info.label} (${info.unit})` : info.label,
-  ]),
-);
-
-/** A CaseInput key in clinic words ("ptProlongationSeconds" → "PT prolongation (s)"); other text unchanged. */
-export function humanField(text: string): string {
-  return text.replace(/\b[a-z][A-Za-z]+\b/g, (w) => FIELD_WORDS[w] ?? w);
-}
-
-export function notComputedLines(a: Assessment, view: SummaryView = 'full'): string[] {
-  return a.notEvaluable
-    .filter((n) => view === 'full' || VIEW_SCORE[view].test(n.score))
-    .map((n) => `${n.score}: missing ${n.missing.map(humanField).join(', ')}`);
-}
-
-const VIEW_SCORE: Record<Exclude<SummaryView, 'full'>, RegExp> = {
-  albi: /albi/i,
-  childpugh: /child/i,
-  meld: /meld/i,
-  bclc: /bclc|treatment/i,
-  transplant: /milan|ucsf|seven|metroticket|afp|transplant/i,
-};
-
-const ALL_VIEWS: readonly Exclude<SummaryView, 'full'>[] = [
-  'albi',
-  'childpugh',
-  'meld',
-  'bclc',
-  'transplant',
-];
-
-/** Which focused views an input field matters to (BCLC uses every input, through liver function). */
-const FIELD_VIEWS: Record<string, readonly Exclude<SummaryView, 'full'>[]> = {
-  bilirubin: ['albi', 'childpugh', 'meld'],
-  albumin: ['albi', 'childpugh', 'meld'],
-  inr: ['childpugh', 'meld'],
-  ptProlongationSeconds: ['childpugh'],
-  creatinine: ['meld'],
-  sodium: ['meld'],
-  sex: ['meld'],
-  dialysis: ['meld'],
-  ascites: ['childpugh'],
-  encephalopathy: ['childpugh'],
-  cholestatic: ['childpugh'],
-  afp: ['transplant'],
-  nodulesCm: ['transplant'],
-  noduleCount: ['transplant'],
-  largestNoduleCm: ['transplant'],
-  totalDiameterCm: ['transplant'],
-  macrovascularInvasion: ['transplant'],
-  extrahepaticSpread: ['transplant'],
-  ecog: [],
-  ecogCancerRelated: [],
-  infiltrative: [],
-  portalHypertension: [],
-  pivka: [],
-};
-
-const VIEW_WORDS: Record<Exclude<SummaryView, 'full'>, RegExp> = {
-  albi: /albi|bilirubin|albumin/i,
-  childpugh: /child|bilirubin|albumin|\binr\b|prothrombin|\bpt\b|ascites|encephalopathy|cholestatic|pbc|psc/i,
-  meld: /meld|bilirubin|\binr\b|creatinine|sodium|dialysis|\bsex\b|albumin/i,
-  bclc: /./,
-  transplant: /milan|ucsf|seven|metroticket|afp|nodule|tumou?r|lesion|diameter|invasion|spread|transplant/i,
-};
-
-/** Views a free-text assumption concerns; every view when no keyword says otherwise (err towards showing it). */
-const viewsOfText = (text: string): readonly SummaryView[] => {
-  const hit = ALL_VIEWS.filter((v) => v !== 'bclc' && VIEW_WORDS[v].test(text));
-  return hit.length ? [...hit, 'bclc'] : ALL_VIEWS;
-};
-
-/** Parse assumptions then assessment assumptions, de-duplicated, filtered to a focused view. */
-export function assumptionLines(outcome: SummaryOutcome, view: SummaryView = 'full'): string[] {
-  const out: string[] = [];
-  for (const p of outcome.parse.assumptions) {
-    const views = FIELD_VIEWS[p.field];
-    const relevant =
-      view === 'full' ||
-      view === 'bclc' ||
-      (views ? views.includes(view) : viewsOfText(p.message).includes(view));
-    if (relevant && !out.includes(p.message)) out.push(p.message);
-  }
-  for (const { message: s } of outcome.assessment.assumptions) {
-    if ((view === 'full' || viewsOfText(s).includes(view)) && !out.includes(s)) out.push(s);
-  }
-  return out;
-}
-
-/**
- * Warnings for the summary: the assessment's cautions, the parser's non-blocking warnings (except privacy, which
- * has its own ephemeral notice, and not-understood), and, without quoting the user, how many fragments were
- * ignored with the vocabulary words they may have meant.
- */
-export function warningLines(outcome: SummaryOutcome): string[] {
-  const out = outcome.assessment.warnings.map((w) => w.message);
-  for (const w of outcome.parse.warnings) {
-    if (w.code === 'privacy' || w.code === 'not-understood') continue;
-    if (!out.includes(w.message)) out.push(w.message);
-  }
-  const unknown = outcome.parse.notUnderstood.filter((n) => n.kind === 'unknown');
-  if (unknown.length > 0) {
-    const suggestions = [
-      ...new Set(
-        unknown.map((n) => (n.kind === 'unknown' ? n.suggestion : undefined)).filter((s): s is string => !!s),
-      ),
-    ].slice(0, 5);
-    const what = `${unknown.length} fragment${unknown.length === 1 ? ' was' : 's were'} not understood and ignored`;
-    out.push(suggestions.length ? `${what} (did you mean ${suggestions.join(', ')}?)` : what);
-  }
-  return out;
-}
+export const DECISION_SUPPORT = 'Decision support for the MDT, not a decision.';
 
 export const STAGE_NAMES: Record<BclcStage, string> = {
   '0': 'very early',
@@ -313,32 +81,6 @@ const SUBGROUP_NAMES: Record<string, string> = {
   systemic: 'systemic therapy (diffuse, infiltrative or extensive bilobar)',
 };
 
-export interface BclcModel {
-  stage: BclcStage;
-  title: string;
-  version: string | null;
-  basis: string;
-  subgroup: string | null;
-  decidingInputs: string | null;
-  notes: string[];
-}
-
-export function bclcModel(a: Assessment): BclcModel | null {
-  const b = a.bclc;
-  if (!b) return null;
-  const liver: string | null = b.liverFunction ?? null;
-  const sg = b.subgroup;
-  return {
-    stage: b.stage,
-    title: `BCLC ${b.stage} (${STAGE_NAMES[b.stage]})${liver ? ` · ${liver} liver function` : ''}`,
-    version: versionOf(a, 'bclc'),
-    basis: b.basis,
-    subgroup: sg ? `${sg.id ? SUBGROUP_NAMES[sg.id] : 'not decided'} — ${sg.reason}` : null,
-    decidingInputs: sg?.decidingInputs.length ? sg.decidingInputs.map(humanField).join(', ') : null,
-    notes: b.notes,
-  };
-}
-
 export const ROLE_TITLES: Record<TreatmentOption['role'], string> = {
   'first-option': 'First option',
   alternative: 'Alternatives',
@@ -347,78 +89,458 @@ export const ROLE_TITLES: Record<TreatmentOption['role'], string> = {
 };
 const ROLE_ORDER: TreatmentOption['role'][] = ['first-option', 'alternative', 'second-line', 'note'];
 
-export interface OptionModel {
-  option: TreatmentOption;
-  evidence: OptionEvidence | undefined;
-  /** "✓ met", "✗ not met", "? unknown" — null when the option has no condition. */
-  conditionStatus: string | null;
-}
+/** A missing-input text in clinic words: each CaseInput key in it by its label ("inr or ptProlongationSeconds"). */
+const fieldLabel = (field: CaseInputField): string => {
+  const info: FieldInfo = FIELD_INFO[field];
+  return info.unit ? `${info.label} (${info.unit})` : info.label;
+};
+const fieldWords = (text: string) =>
+  isCaseInputField(text)
+    ? fieldLabel(text)
+    : text.replace(/\b[a-z]+[A-Z][A-Za-z]*\b/g, (w) => (isCaseInputField(w) ? fieldLabel(w) : w));
 
-export interface OptionGroup {
-  role: TreatmentOption['role'];
-  title: string;
-  options: OptionModel[];
-}
+/** The mark for what is not yet checked against its primary source, and the one footnote it refers to. */
+export const UNCHECKED_MARK = '†';
+const UNCHECKED_FOOTNOTE = `${UNCHECKED_MARK} Not yet checked against the primary source (the published BCLC figure or the trial paper).`;
+const ALL_UNCHECKED_FOOTNOTE = 'Options not yet checked against the published BCLC figure and trial papers.';
 
-export function conditionStatus(met: boolean | null): string {
-  return met === true
-    ? `${MARK.met} met`
-    : met === false
-      ? `${MARK.notMet} not met`
-      : `${MARK.unknown} unknown`;
-}
+// ---------------------------------------------------------------------------------------------- pieces
 
-export function optionGroups(a: Assessment, source: EvidenceSource): OptionGroup[] {
-  const options = a.treatment?.options ?? [];
-  return ROLE_ORDER.map((role) => ({
-    role,
-    title: ROLE_TITLES[role],
-    options: options
-      .filter((o) => o.role === role)
-      .map((option) => ({
-        option,
-        evidence: safeEvidence(source, option.id),
-        conditionStatus: option.condition ? conditionStatus(option.conditionMet) : null,
-      })),
-  })).filter((g) => g.options.length > 0);
-}
-
-export const DECISION_SUPPORT = 'Decision support for the MDT, not a decision.';
-
-/** Names of the rules applied, for the footer: "BCLC 2022, ALBI (Johnson 2015), …" (BCLC first). */
+/** Names of the rules applied, BCLC first: "Rules: BCLC 2022, ALBI (Johnson 2015), …". */
 export function rulesLine(rules: readonly RuleVersion[]): string {
   const names = [...new Set(rules.map((r) => r.name))];
   names.sort((x, y) => Number(/^BCLC/i.test(y)) - Number(/^BCLC/i.test(x)));
   return names.length ? `Rules: ${names.join(', ')}.` : '';
 }
 
-/** The rules a focused view shows in its footer. */
-export function viewRules(a: Assessment, view: SummaryView): RuleVersion[] {
-  const keys: Record<SummaryView, ScoreKey[] | null> = {
-    full: null,
-    albi: ['albi', 'malbi'],
-    childpugh: ['childPugh'],
-    meld: ['meld', 'meldNa', 'meld3'],
-    bclc: ['bclc', 'childPugh'],
-    transplant: ['milan', 'ucsf', 'upToSeven', 'metroticket2', 'afpModel'],
-  };
-  const wanted = keys[view];
-  if (!wanted) return a.rules;
-  return wanted.map((k) => ruleFor(a.rules, k)).filter((r): r is RuleVersion => !!r);
+/** A caveat the parser added: its message and the input field it is about ('' when it names none). */
+export interface ParseCaveat {
+  field: string;
+  message: string;
 }
 
-/**
- * Marks an option whose BCLC branch was not re-checked against the published figure. The mark sits on the option,
- * not on its evidence: "(unverified)" beside a drug would read as doubt about the trial, which is checked apart.
- */
-export const BRANCH_UNVERIFIED_MARK = '†';
-export const BRANCH_UNVERIFIED_FOOTNOTE =
-  '† BCLC branch taken from the research digest and not yet re-checked against the published BCLC figure ' +
-  '(docs/clinical-rules.md lists which).';
+/** What the parser read into the case that the reader must see: assumptions, warnings, ignored fragments. */
+export function parseCaveats(parse: ParseResult): ParseCaveat[] {
+  const out: ParseCaveat[] = [];
+  const add = (field: string, message: string) => {
+    if (!out.some((c) => c.message === message)) out.push({ field, message });
+  };
+  for (const p of parse.assumptions) add(p.field, p.message);
+  for (const w of parse.warnings)
+    if (w.code !== 'privacy' && w.code !== 'not-understood') add(w.field ?? '', w.message);
+  const unknown = parse.notUnderstood.filter((n) => n.kind === 'unknown');
+  if (unknown.length > 0) {
+    const suggestions = [
+      ...new Set(unknown.map((n) => (n.kind === 'unknown' ? n.suggestion : undefined)).filter((s) => !!s)),
+    ].slice(0, 5);
+    const what = `${unknown.length} fragment${unknown.length === 1 ? ' was' : 's were'} not understood and ignored`;
+    add('', suggestions.length ? `${what} (did you mean ${suggestions.join(', ')}?)` : what);
+  }
+  return out;
+}
 
-/** The treatment notes to show, with the footnote for † when any option carries it. */
-export function treatmentNotes(a: Assessment): string[] {
-  const notes = [...(a.treatment?.notes ?? [])];
-  if (a.treatment?.options.some((o) => !o.verified)) notes.push(BRANCH_UNVERIFIED_FOOTNOTE);
-  return notes;
+/** Transplant criteria bear on stages 0, A, B and D (end-stage liver, tumour within criteria) and when unstaged. */
+const transplantBears = (a: Assessment) => !a.bclc || a.bclc.stage !== 'C';
+/** TACE scores bear on the intermediate stage (and when unstaged). */
+const taceBears = (a: Assessment) => !a.bclc || a.bclc.stage === 'B';
+
+/**
+ * The scores whose caveats could change the stage or the option: BCLC, Child-Pugh (liver function gates every
+ * option), and the transplant criteria where a transplant option or the BCLC-B subgroup rests on them.
+ */
+function decisive(a: Assessment): ReadonlySet<ScoreKey> {
+  return new Set<ScoreKey>(['bclc', 'childPugh', ...(transplantBears(a) ? TRANSPLANT_KEYS : [])]);
+}
+
+/** A parser caveat concerns the scores that read its field; one that names no field is shown everywhere. */
+const parseAbout = (c: ParseCaveat): ScoreKey[] => scoresReading(c.field);
+
+interface Caveats {
+  warnings: string[];
+  assumed: string[];
+}
+
+/** The caveats whose scores pass `keep`: core warnings, then the parser's caveats and the core's assumptions. */
+function caveatsWhere(outcome: SummaryOutcome, keep: (about: readonly ScoreKey[]) => boolean): Caveats {
+  const a = outcome.assessment;
+  const warnings = [...new Set(a.warnings.filter((n) => keep(n.about)).map((n) => n.message))];
+  const assumed: string[] = [];
+  const lines = [
+    ...parseCaveats(outcome.parse)
+      .filter((c) => keep(parseAbout(c)))
+      .map((c) => c.message),
+    ...a.assumptions.filter((n) => keep(n.about)).map((n) => n.message),
+  ];
+  for (const s of lines) if (!assumed.includes(s) && !warnings.includes(s)) assumed.push(s);
+  return { warnings, assumed };
+}
+
+/** Every caveat that could change the stage or the option (the answer shows these). */
+export function caveatLines(outcome: SummaryOutcome): Caveats {
+  const d = decisive(outcome.assessment);
+  return caveatsWhere(outcome, (about) => about.some((k) => d.has(k)));
+}
+
+/** The other caveats (the details show these): about MELD, ALBI, TACE scores… */
+function otherCaveats(outcome: SummaryOutcome): Caveats {
+  const d = decisive(outcome.assessment);
+  return caveatsWhere(outcome, (about) => !about.some((k) => d.has(k)));
+}
+
+/** The fields whose value would settle a caveat that could change the stage, and that were not given. */
+function unsettled(outcome: SummaryOutcome): string[] {
+  const d = decisive(outcome.assessment);
+  const notes: Note[] = [...outcome.assessment.warnings, ...outcome.assessment.assumptions];
+  const fields = notes.filter((n) => n.about.some((k) => d.has(k))).flatMap((n) => n.fields);
+  return [...new Set(fields)].filter((f) => outcome.input[f] === undefined);
+}
+
+/** One question per unsettled field, in clinic words: "Is the ECOG 1 from the cancer?" */
+function questionFor(field: string, input: CaseInput): string {
+  switch (field) {
+    case 'ecogCancerRelated':
+      return `Is the ECOG ${input.ecog ?? ''} from the cancer?`.replace('  ', ' ');
+    case 'macrovascularInvasion':
+      return 'Macrovascular invasion: yes or no?';
+    case 'extrahepaticSpread':
+      return 'Extrahepatic spread: yes or no?';
+    case 'infiltrative':
+      return 'Infiltrative pattern: yes or no?';
+    case 'portalHypertension':
+      return 'Clinically significant portal hypertension: yes or no?';
+    case 'cholestatic':
+      return 'Cholestatic disease (PBC/PSC): yes or no?';
+    default:
+      return `${isCaseInputField(field) ? FIELD_INFO[field].label : field}?`.replace(/^./, (c) =>
+        c.toUpperCase(),
+      );
+  }
+}
+
+/** "MELD 3.0: missing sex" lines, in clinic words. */
+export function notComputedLines(a: Assessment): string[] {
+  return a.notEvaluable.map((n) => `${n.score}: missing ${n.missing.map(fieldWords).join(', ')}`);
+}
+
+export interface OptionModel {
+  option: TreatmentOption;
+  evidence: OptionEvidence | undefined;
+}
+
+const optionModels = (a: Assessment, source: EvidenceSource, pick: (o: TreatmentOption) => boolean) =>
+  (a.treatment?.options ?? [])
+    .filter(pick)
+    .map((option) => ({ option, evidence: safeEvidence(source, option.id, a.treatment?.stage) }));
+
+/** Whether the marks are worth showing: only when some options are checked and some are not. */
+const unchecked = (m: OptionModel) =>
+  !m.option.verified || (m.evidence !== undefined && !m.evidence.verified);
+
+/** One option on one line: label, evidence line with its link, and the mark when it is not yet checked. */
+/** `withCondition`: false, true (with its status) or 'if' (an unknown condition the question below asks about). */
+function optionLine(m: OptionModel, marks: boolean, withCondition: boolean | 'if'): Line {
+  const o = m.option;
+  const line: Line[number][] = [{ bold: o.label }];
+  if (o.basis !== 'BCLC 2022') line.push(' ', { italic: `(${o.basis})` });
+  const ev = m.evidence;
+  if (ev?.oneLine) {
+    line.push(` — ${ev.oneLine}`);
+    if (ev.url) line.push(' · ', { url: ev.url, label: ev.urlLabel });
+  }
+  if (marks && unchecked(m)) line.push(` ${UNCHECKED_MARK}`);
+  if (withCondition && o.condition) {
+    const status =
+      o.conditionMet === true
+        ? ' — met'
+        : o.conditionMet === false
+          ? ' — not met'
+          : withCondition === 'if'
+            ? ''
+            : ' — not known from the inputs';
+    line.push('\n', { italic: `Condition: ${o.condition}${status}` });
+  }
+  return line;
+}
+
+function footnote(models: OptionModel[]): string[] {
+  if (!models.some(unchecked)) return [];
+  return [models.every(unchecked) ? ALL_UNCHECKED_FOOTNOTE : UNCHECKED_FOOTNOTE];
+}
+
+// ---------------------------------------------------------------------------------------------- the answer
+
+function stageSection(a: Assessment): Section {
+  const b = a.bclc;
+  if (!b) {
+    return {
+      kind: 'lines',
+      id: 'stage',
+      title: null,
+      lines: [[{ bold: 'BCLC not evaluable' }, ': the inputs below are needed to stage.']],
+      bullets: 'none',
+    };
+  }
+  const cp = a.childPugh ? ` (Child-Pugh ${a.childPugh.class}${a.childPugh.points})` : '';
+  const liver = b.liverFunction ? ` · ${b.liverFunction} liver function${cp}` : '';
+  const lines: Line[] = [[{ bold: `BCLC ${b.stage} (${STAGE_NAMES[b.stage]})` }, liver], [b.basis]];
+  if (b.subgroup) {
+    const sg = b.subgroup;
+    lines.push([`Subgroup: ${sg.id ? SUBGROUP_NAMES[sg.id] : 'not decided'} — ${sg.reason}`]);
+  }
+  return { kind: 'lines', id: 'stage', title: null, lines, bullets: 'none' };
+}
+
+/** First options that apply (condition met or not known), and those whose condition is not met. */
+function firstOptions(a: Assessment, source: EvidenceSource) {
+  const first = optionModels(a, source, (o) => o.role === 'first-option');
+  return {
+    apply: first.filter((m) => m.option.conditionMet !== false),
+    notSuitable: first.filter((m) => m.option.conditionMet === false),
+  };
+}
+
+/** What is missing to decide, asked once: the inputs BCLC lacks, those that decide the subgroup, unknown conditions. */
+function toDecide(outcome: SummaryOutcome, apply: OptionModel[]): string[] {
+  const a = outcome.assessment;
+  const out: string[] = [];
+  const asks = unsettled(outcome).map((f) => questionFor(f, outcome.input));
+  if (asks.length) out.push(`To settle it: ${asks.join(' ')}`);
+  if (!a.bclc) {
+    const bclc = a.notEvaluable.find((n) => n.about === 'bclc');
+    if (bclc) out.push(`To stage, add: ${bclc.missing.map(fieldWords).join(', ')}.`);
+  }
+  const deciding = a.bclc?.subgroup?.decidingInputs ?? [];
+  if (deciding.length) out.push(`To decide the subgroup: ${deciding.map(fieldWords).join(', ')}?`);
+  const unknown = apply.filter((m) => m.option.condition && m.option.conditionMet === null);
+  if (unknown.length > 1) out.push('Which of these conditions applies? The inputs do not say.');
+  else if (unknown.length === 1) out.push('Is its condition met? The inputs do not say.');
+  return out;
+}
+
+function answerModel(outcome: SummaryOutcome, source: EvidenceSource): SummaryModel {
+  const a = outcome.assessment;
+  const { apply, notSuitable } = firstOptions(a, source);
+  const marks = apply.some(unchecked) && !apply.every(unchecked);
+  const sections: Section[] = [stageSection(a)];
+  if (apply.length)
+    sections.push({
+      kind: 'lines',
+      id: 'first-option',
+      title: apply.length > 1 ? 'First options' : 'First option',
+      lines: apply.map((m) => optionLine(m, marks, m.option.conditionMet === null ? 'if' : false)),
+      bullets: 'dot',
+    });
+  if (notSuitable.length)
+    sections.push({
+      kind: 'lines',
+      id: 'not-suitable',
+      title: null,
+      lines: [
+        [
+          {
+            italic: `Not suitable here (condition not met): ${notSuitable.map((m) => m.option.label).join(', ')}.`,
+          },
+        ],
+      ],
+      bullets: 'none',
+    });
+  const { warnings, assumed } = caveatLines(outcome);
+  const caveats: Line[] = [...warnings.map((w) => [`:warning: ${w}`]), ...assumed.map((s) => [`• ${s}`])];
+  if (caveats.length)
+    sections.push({
+      kind: 'lines',
+      id: 'caveats',
+      title: 'Could change the stage or the option',
+      lines: caveats,
+      bullets: 'none',
+    });
+  const questions = toDecide(outcome, apply);
+  if (!a.bclc) {
+    const others = a.notEvaluable.filter((n) => n.about !== 'bclc').map((n) => n.score);
+    if (others.length) questions.push(`Also not computed: ${others.join(', ')} (see All scores).`);
+  }
+  if (questions.length)
+    sections.push({
+      kind: 'lines',
+      id: 'to-decide',
+      title: null,
+      lines: questions.map((q) => [{ bold: q }]),
+      bullets: 'none',
+    });
+  const rule = ruleFor(a.rules, 'bclc');
+  return {
+    headline: headline(a),
+    sections,
+    footer: [...footnote(apply), `${DECISION_SUPPORT}${rule ? ` Staging: ${rule.name}.` : ''}`],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- the details
+
+function detailsModel(outcome: SummaryOutcome, source: EvidenceSource): SummaryModel {
+  const a = outcome.assessment;
+  const sections: Section[] = [];
+  const liver = [albiItem(a), childPughItem(a), ...meldItems(a)].filter((x): x is ScoreItem => x !== null);
+  if (liver.length) sections.push({ kind: 'scores', id: 'liver', title: 'Liver function', items: liver });
+  const tumour = [...(transplantBears(a) ? transplantItems(a) : []), ...(taceBears(a) ? taceItems(a) : [])];
+  if (tumour.length)
+    sections.push({
+      kind: 'scores',
+      id: 'transplant',
+      title: taceBears(a) ? 'Transplant criteria and TACE scores' : 'Transplant criteria',
+      items: tumour,
+    });
+  const missing = notComputedLines(a);
+  if (missing.length)
+    sections.push({
+      kind: 'lines',
+      id: 'not-computed',
+      title: 'Not computed',
+      lines: missing.map((m) => [m]),
+      bullets: 'dot',
+    });
+  const other = otherCaveats(outcome);
+  const otherLines: Line[] = [
+    ...other.warnings.map((w) => [`:warning: ${w}`]),
+    ...other.assumed.map((x) => [`• ${x}`]),
+  ];
+  if (otherLines.length)
+    sections.push({ kind: 'lines', id: 'assumed', title: 'Also noted', lines: otherLines, bullets: 'none' });
+  const notes = a.bclc?.notes ?? [];
+  if (notes.length)
+    sections.push({
+      kind: 'lines',
+      id: 'bclc',
+      title: 'BCLC notes',
+      lines: notes.map((n) => [n]),
+      bullets: 'dot',
+    });
+  // The first options are in the answer; the details hold the others, each with its condition.
+  const all = optionModels(a, source, (o) => o.role !== 'first-option');
+  const marks = all.some(unchecked) && !all.every(unchecked);
+  for (const role of ROLE_ORDER.slice(1)) {
+    const group = all.filter((m) => m.option.role === role);
+    if (group.length)
+      sections.push({
+        kind: 'lines',
+        id: 'options',
+        title: ROLE_TITLES[role],
+        lines: group.map((m) => optionLine(m, marks, true)),
+        bullets: 'dot',
+      });
+  }
+  const treatmentNotes = a.treatment?.notes ?? [];
+  if (treatmentNotes.length)
+    sections.push({
+      kind: 'lines',
+      id: 'notes',
+      title: 'Treatment notes',
+      lines: treatmentNotes.map((n) => [n]),
+      bullets: 'dot',
+    });
+  return {
+    headline: `${headline(a)}: all scores`,
+    sections,
+    footer: [...footnote(all), `${DECISION_SUPPORT} ${rulesLine(a.rules)}`.trim()],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- focused views
+
+type FocusedView = Exclude<SummaryView, 'full' | 'details'>;
+
+const VIEW_ITEMS: Record<Exclude<FocusedView, 'bclc'>, { name: string; keys: ScoreKey[] }> = {
+  albi: { name: 'ALBI', keys: ['albi', 'malbi'] },
+  childpugh: { name: 'Child-Pugh', keys: ['childPugh'] },
+  meld: { name: 'MELD', keys: ['meld', 'meldNa', 'meld3'] },
+  transplant: {
+    name: 'Transplant criteria',
+    keys: ['milan', 'ucsf', 'upToSeven', 'metroticket2', 'afpModel'],
+  },
+};
+
+/** The not-computed entries of a focused view: those about its scores. */
+function viewMissing(a: Assessment, keys: ScoreKey[]): string[] {
+  return a.notEvaluable
+    .filter((n) => keys.includes(n.about))
+    .map((n) => `${n.score}: missing ${n.missing.map(fieldWords).join(', ')}`);
+}
+
+/** Whether a view has a result to share: a stage, or the score the view shows. */
+export function evaluable(a: Assessment, view: SummaryView): boolean {
+  switch (view) {
+    case 'albi':
+      return a.albi !== null;
+    case 'childpugh':
+      return a.childPugh !== null;
+    case 'meld':
+      return a.meld.meld !== null || a.meld.meldNa !== null || a.meld.meld3 !== null;
+    case 'transplant':
+      return Object.values(a.transplant).some((v) => v !== null);
+    default:
+      return a.bclc !== null;
+  }
+}
+
+function focusedModel(outcome: SummaryOutcome, view: FocusedView, source: EvidenceSource): SummaryModel {
+  const a = outcome.assessment;
+  if (view === 'bclc') {
+    const answer = answerModel(outcome, source);
+    return { ...answer, headline: `${headline(a)} (BCLC)` };
+  }
+  const { name, keys } = VIEW_ITEMS[view];
+  const all = [albiItem(a), childPughItem(a), ...meldItems(a), ...transplantItems(a)].filter(
+    (x): x is ScoreItem => x !== null,
+  );
+  const items = all.filter((i) => keys.includes(i.key));
+  const sections: Section[] = items.length
+    ? [{ kind: 'scores', id: 'scores', title: null, items }]
+    : [
+        {
+          kind: 'lines',
+          id: 'scores',
+          title: null,
+          lines: [[{ bold: name }, ' not computed']],
+          bullets: 'none',
+        },
+      ];
+  const missing = viewMissing(a, keys);
+  if (missing.length)
+    sections.push({
+      kind: 'lines',
+      id: 'not-computed',
+      title: 'Not computed',
+      lines: missing.map((m) => [m]),
+      bullets: 'dot',
+    });
+  // Only what concerns this view's scores; BCLC's caveats belong to the answer.
+  const { warnings, assumed: assumedLines } = caveatsWhere(outcome, (about) =>
+    about.some((k) => keys.includes(k)),
+  );
+  const assumed = [...warnings, ...assumedLines];
+  if (assumed.length)
+    sections.push({
+      kind: 'lines',
+      id: 'assumed',
+      title: 'Assumed',
+      lines: [...new Set(assumed)].map((m) => [m]),
+      bullets: 'dot',
+    });
+  const rules = keys.map((k) => ruleFor(a.rules, k)).filter((r): r is RuleVersion => !!r);
+  return {
+    headline: null,
+    sections,
+    footer: [`${DECISION_SUPPORT} ${rulesLine(rules)}`.trim()],
+  };
+}
+
+/** The ordered model of a summary view. */
+export function summaryModel(
+  outcome: SummaryOutcome,
+  view: SummaryView,
+  source: EvidenceSource,
+): SummaryModel {
+  if (view === 'full') return answerModel(outcome, source);
+  if (view === 'details') return detailsModel(outcome, source);
+  return focusedModel(outcome, view, source);
 }

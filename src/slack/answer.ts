@@ -1,3 +1,4 @@
+import { findIdentifiers } from '../parse/identifiers.js';
 import type { ParseResult, UnitSystem } from '../parse/parseResult.js';
 import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
@@ -86,11 +87,21 @@ export function answer(request: ParsedRequest, services: Services, options: Answ
           outcome: 'refs-empty',
         };
       }
-      const found = services.searchReferences(rest, 5);
+      // The same identifier screen as a case: what looks like a name, record number or date of birth is left out
+      // of the search, and the author is told privately. The results never repeat the query.
+      const identifiers = findIdentifiers(rest);
+      const query = identifiers.reduceRight((q, r) => q.slice(0, r.start) + q.slice(r.end), rest);
+      const found = services.searchReferences(query, 5);
+      const privacy = identifiers.length
+        ? render.privacy({
+            ...emptyParse([], []),
+            warnings: [{ code: 'privacy', message: 'identifier left out of the search', spans: [] }],
+          })
+        : null;
       return {
         kind: 'result',
-        message: render.references(rest, found),
-        notices: [],
+        message: render.references(query, found),
+        notices: privacy ? [privacy] : [],
         outcome: found.results.length > 0 ? 'refs' : 'refs-none',
       };
     }

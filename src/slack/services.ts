@@ -11,7 +11,9 @@ import type { SlackMessage } from '../render/slackMessage.js';
  * tests can drive the real app with fakes; `defaultServices.ts` wires the real modules.
  */
 
-export type SummaryView = 'full' | 'albi' | 'childpugh' | 'meld' | 'bclc' | 'transplant';
+export type { SummaryView } from '../render/actions.js';
+
+import type { SummaryView } from '../render/actions.js';
 export type AssessedOutcome = Extract<PipelineOutcome, { status: 'assessed' }>;
 export type NotAssessedReason = Extract<PipelineOutcome, { status: 'not-assessed' }>['reason'];
 

@@ -241,6 +241,7 @@ export const fakeEvidence: EvidenceSource = {
     referenceIds: ['imbrave150'],
     verified: id !== 'tace',
     url: 'https://pubmed.ncbi.nlm.nih.gov/34902530/',
+    urlLabel: 'PMID 34902530',
   }),
   reviewed: '2026-11-28',
 };

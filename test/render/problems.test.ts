@@ -145,19 +145,22 @@ describe('plain text', () => {
     for (const s of [
       'ALBI',
       '-1.62 · grade 2 · mALBI 2b',
-      'ASSUMED',
+      'COULD CHANGE THE STAGE OR THE OPTION',
       'albumin 31 read as g/L (no unit given)',
       'NOT COMPUTED',
       'mHAP-II: missing largest nodule (cm), PT prolongation (s)',
-      'FIRST OPTION',
-      'Atezolizumab + bevacizumab † - IMbrave150',
-      '† BCLC branch taken from the research digest',
-      'Condition: AFP >= 400 ng/mL after sorafenib - ✓ met',
+      'FIRST OPTIONS',
+      '- Atezolizumab + bevacizumab — IMbrave150',
+      'Options not yet checked against the published BCLC figure and trial papers.',
+      'Condition: AFP >= 400 ng/mL after sorafenib — met',
       'Decision support for the MDT, not a decision. Rules: BCLC 2022,',
     ]) {
       expect(t).toContain(s);
     }
     expect(t).not.toContain(MARKER);
+    // The answer comes first, and nothing is said twice.
+    expect(t.indexOf('FIRST OPTIONS')).toBeLessThan(t.indexOf('LIVER FUNCTION'));
+    expect(t.split('IMbrave150').length).toBe(2);
     for (const line of t.split('\n')) {
       if (!line.includes('http')) expect(line.length).toBeLessThanOrEqual(80);
     }

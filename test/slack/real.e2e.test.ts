@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 beforeEach(() => h.fake.reset());
 
-const CASE = 'bili 34 umol/L alb 31 g/L INR 1.3, mild ascites, ECOG 0, 3 lesions largest 4.2cm';
+const CASE = 'bili 34 umol/L alb 31 g/L INR 1.3, mild ascites, no HE, ECOG 0, 3 lesions largest 4.2cm';
 const respondCalls = () => h.fake.calls.filter((c) => c.method.startsWith('/respond/'));
 const allBlocks = () =>
   h.fake.calls.flatMap((c) => (Array.isArray(c.body.blocks) ? [c.body.blocks as unknown[]] : []));

@@ -1,5 +1,7 @@
 import type { App, BlockAction } from '@slack/bolt';
+import { ACTION_ALL_SCORES } from '../../render/actions.js';
 import type { ListenerDeps } from '../deps.js';
+import { allScores } from './allScores.js';
 import {
   ACTION_CASE_DELETE,
   ACTION_CASE_HISTORY,
@@ -17,6 +19,7 @@ export const ACTIONS = [
   OPEN_FORM_ACTION_ID,
   ACTION_CASE_HISTORY,
   ACTION_CASE_DELETE,
+  ACTION_ALL_SCORES,
 ] as const;
 
 export function register(app: App, deps: ListenerDeps): void {
@@ -25,4 +28,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(OPEN_FORM_ACTION_ID, openForm(deps));
   app.action<BlockAction>(ACTION_CASE_HISTORY, caseHistoryButton(deps));
   app.action<BlockAction>(ACTION_CASE_DELETE, caseDeleteButton(deps));
+  app.action<BlockAction>(ACTION_ALL_SCORES, allScores(deps));
 }

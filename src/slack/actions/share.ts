@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_SHARE, ShareValueSchema } from '../../render/actions.js';
+import { ACTION_SHARE, carriedParse, ShareValueSchema } from '../../render/actions.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { buttonValue, pressButton } from './payload.js';
@@ -31,14 +31,10 @@ export const share =
           );
           return;
         }
-        // The assumptions the parser made when the case was typed travel with the button (structured input
-        // has none of its own), so the shared summary shows the same caveats as the private one.
-        const known = new Set(outcome.assessment.assumptions.map((a) => a.message));
-        const assumptions = value.data.assumptions
-          .filter((m) => !known.has(m))
-          .map((message) => ({ field: '', message }));
+        // The caveats the parser added when the case was typed travel with the button (structured input has
+        // none of its own), so the shared summary shows exactly the caveats of the private one.
         const shared = services.render.summary(
-          { ...outcome, parse: { ...outcome.parse, assumptions } },
+          { ...outcome, parse: carriedParse(value.data) },
           { view: value.data.view, sharedBy: user, shareable: false },
         );
         const posted = await postPublicly({ ...audience, channel }, shared, ctx, 'respond');
