@@ -309,11 +309,13 @@ function toDecide(outcome: SummaryOutcome, apply: OptionModel[]): string[] {
     const bclc = a.notEvaluable.find((n) => n.about === 'bclc');
     if (bclc) out.push(`To stage, add: ${bclc.missing.map(fieldWords).join(', ')}.`);
   }
+  // Asked once: the subgroup's own list only when no input question covers it (the details keep it).
   const deciding = a.bclc?.subgroup?.decidingInputs ?? [];
-  if (deciding.length) out.push(`To decide the subgroup: ${deciding.map(fieldWords).join(', ')}?`);
+  if (deciding.length && !asks.length)
+    out.push(`To decide the subgroup: ${deciding.map(fieldWords).join(', ')}?`);
+  // A single first option shows its condition on its line; several need the reader to say which applies.
   const unknown = apply.filter((m) => m.option.condition && m.option.conditionMet === null);
   if (unknown.length > 1) out.push('Which of these conditions applies? The inputs do not say.');
-  else if (unknown.length === 1) out.push('Is its condition met? The inputs do not say.');
   return out;
 }
 

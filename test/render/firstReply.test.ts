@@ -83,6 +83,9 @@ describe('the first reply', () => {
     const o = assessText(CASES['stage C on ECOG alone'], { units: 'si' });
     if (o.status !== 'assessed') throw new Error('not assessed');
     expect(o.assessment.bclc?.stage).toBe('C');
-    expect(JSON.stringify(renderSummaryMessage(o).blocks)).toMatch(/ECOG 1 taken as cancer-related/);
+    const body = JSON.stringify(renderSummaryMessage(o).blocks);
+    expect(body).toMatch(/ECOG 1 taken as cancer-related/);
+    // and asks the one question that would settle it
+    expect(body).toContain('Is the ECOG 1 from the cancer?');
   });
 });

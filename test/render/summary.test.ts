@@ -106,7 +106,6 @@ describe('renderSummaryMessage, the answer (full view)', () => {
   it('asks once for what would decide the subgroup or the option', () => {
     expect(body).toContain('*To decide the subgroup: infiltrative pattern not stated?*');
     expect(body).toContain('_Condition: Well-defined nodules, preserved portal flow_');
-    expect(body).toContain('*Is its condition met? The inputs do not say.*');
   });
 
   it('ends with the decision-support line and the staging rule, once', () => {
