@@ -51,6 +51,7 @@ const UNITISH = new Set([
   'u',
   'kpa',
   'mmhg',
+  'hg',
   'bpm',
   'cc',
   'fl',

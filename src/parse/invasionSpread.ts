@@ -106,10 +106,41 @@ function negatable(c: Concept | undefined): boolean {
   );
 }
 
+const NEG_FILLER = new Set([
+  'any',
+  'evidence',
+  'of',
+  'visible',
+  'clinical',
+  'clinically',
+  'obvious',
+  'apparent',
+  'signs',
+  'sign',
+  'indications',
+  'indication',
+  'overt',
+  'features',
+  'symptoms',
+  'or',
+  'and',
+  'detectable',
+  'notable',
+  'significant',
+  'palpable',
+  'current',
+  'radiological',
+  'radiologic',
+  'further',
+  'new',
+  'recurrent',
+  'frank',
+]);
+
 export function negation(r: Reader, i: number): number {
   let j = r.after(i);
-  if (r.lower(j) === 'any' || r.lower(j) === 'evidence') j++;
-  if (r.lower(j) === 'of') j++;
+  // "no visible signs of", "no clinical or radiological evidence of", "no indications of": words before the finding.
+  for (let guard = 0; guard < 5 && NEG_FILLER.has(r.lower(j) ?? ''); guard++) j++;
   if (!negatable(r.concept(j))) return i;
   let end = j;
   for (let guard = 0; guard < 8; guard++) {

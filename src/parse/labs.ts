@@ -152,6 +152,14 @@ const LEAD_WORDS = new Set([
   'currently',
   'measuring',
   'measures',
+  'slightly',
+  'mildly',
+  'moderately',
+  'markedly',
+  'significantly',
+  'very',
+  'persistently',
+  'still',
 ]);
 /** Verbs that make a following "X to Y" a change over time (the later value is current). */
 const TREND_WORDS = new Set([
@@ -193,7 +201,11 @@ const EARLIER_WORDS = new Set([
 const NOW_WORDS = new Set(['now', 'currently', 'today', 'latest', 'recently', 'subsequently', 'current']);
 
 /** Skips the prose between a lab name and its value; `trend` is set when a trend verb or "from" was passed. */
-export function labLead(r: Reader, j0: number): { j: number; trend: boolean; earlier: boolean } {
+export function labLead(
+  r: Reader,
+  j0: number,
+  self?: Concept,
+): { j: number; trend: boolean; earlier: boolean } {
   let j = j0;
   let trend = false;
   let earlier = false;
@@ -216,6 +228,17 @@ export function labLead(r: Reader, j0: number): { j: number; trend: boolean; ear
     }
     if (t.type === 'punct' && (t.text === ':' || t.text === '=' || t.text === '~')) {
       j++;
+      continue;
+    }
+    // "international normalized ratio (INR) = 2.2": the abbreviation in brackets after the name.
+    if (
+      t.text === '(' &&
+      r.tok(j + 1)?.type === 'word' &&
+      self !== undefined &&
+      r.concept(j + 1) === self &&
+      r.tok(r.after(j + 1))?.text === ')'
+    ) {
+      j = r.after(j + 1) + 1;
       continue;
     }
     break;
@@ -255,12 +278,27 @@ function earlierInBrackets(r: Reader, e: number, thousandsOk: boolean): LabValue
   return { ...v, end: v.end + 1 };
 }
 
+/** Before a lab name: the value is an earlier one ("baseline creatinine of 1.5", "previous albumin 38"). */
+const EARLIER_BEFORE = new Set([
+  'baseline',
+  'previous',
+  'prior',
+  'usual',
+  'old',
+  'historical',
+  'pre-admission',
+]);
+
 export function lab(r: Reader, i: number, field: LabField): number {
   const thousandsOk = field === 'afp' || field === 'pivka';
-  const lead = labLead(r, r.after(i));
+  const lead = labLead(r, r.after(i), r.concept(i));
   const v = readValue(r, lead.j, thousandsOk);
   if (!v) return i; // left for the leftovers pass (a name without a value is not understood)
   let end = v.end;
+  // "baseline serum creatinine of 1.5 mg/dL": an earlier value, listed and not used as the current one.
+  let b = i - 1;
+  if (r.lower(b) === 'serum' && !r.claimed[b]) b--;
+  if (b >= 0 && !r.claimed[b] && EARLIER_BEFORE.has(r.lower(b) ?? '')) return r.note('earlier-value', b, end);
   // "bili 1.2 mg/dL (20 umol/L)": the same value in the other unit, checked for agreement.
   const alt = v.unit && r.tok(end)?.text === '(' ? readValue(r, end + 1, false) : undefined;
   if (alt?.unit && r.tok(alt.end)?.text === ')') {

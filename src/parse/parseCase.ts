@@ -1,7 +1,7 @@
 import type { CaseInputJson } from '../clinical/caseInput.js';
 import { ascitesAfter, gradeFirst, heAfter, qualifierFirst } from './ascitesEncephalopathy.js';
 import { agedWord, contextWord, treatmentCount } from './context.js';
-import { FIELD_ORDER } from './fields.js';
+import { FIELD_ORDER, type StoreKey } from './fields.js';
 import {
   booleanFinding,
   finishMacro,
@@ -434,7 +434,14 @@ function recognised(r: Reader): RecognisedSpan[] {
   return out;
 }
 
+/** "Ascites was mentioned without a grade" is moot when another mention gave the grade ("mild ascites … manage ascites"). */
+const UNGRADED = /mentioned without a grade/;
+
 function result(r: Reader): ParseResult {
+  for (let k = r.warnings.length - 1; k >= 0; k--) {
+    const w = r.warnings[k]!;
+    if (w.field && UNGRADED.test(w.message) && r.fields.has(w.field as StoreKey)) r.warnings.splice(k, 1);
+  }
   const input: Record<string, unknown> = {};
   for (const f of FIELD_ORDER) {
     const e = r.fields.get(f);

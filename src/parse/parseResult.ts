@@ -111,6 +111,8 @@ export const ContextKindSchema = z.enum([
   'li-rads',
   'segment',
   'mrecist',
+  /** A value the text marks as earlier ("baseline creatinine 1.5"): not the current one. */
+  'earlier-value',
 ]);
 export type ContextKind = z.infer<typeof ContextKindSchema>;
 

@@ -87,7 +87,17 @@ function numList(r: Reader, j: number): number {
 
 function sizeUnitAt(r: Reader, k: number): 'cm' | 'mm' | undefined {
   const c = r.concept(k);
-  return c === 'u:cm' ? 'cm' : c === 'u:mm' ? 'mm' : undefined;
+  if (c !== 'u:cm' && c !== 'u:mm') return undefined;
+  // "50 mm Hg" is a pressure, "700 cm³/day" and "12 cm2" a volume or an area, "20 cm H2O" a pressure: not sizes.
+  const n = r.tok(k + 1);
+  if (n && (n.lower === 'hg' || n.lower === 'h' || n.lower === 'water')) return undefined;
+  if (
+    n &&
+    !n.spaceBefore &&
+    (n.text === '³' || n.text === '²' || n.text === '^' || n.text === '2' || n.text === '3')
+  )
+    return undefined;
+  return c === 'u:cm' ? 'cm' : 'mm';
 }
 
 /** Reads sizes in cm or mm; each item may have axes ("2.1 x 1.8"), the unit may come once at the end. */
