@@ -168,8 +168,21 @@ export class Reader {
     return undefined;
   }
 
+  /** The text from start to end, spaces collapsed, with any identifier inside replaced by "…": safe to quote. */
+  quote(start: number, end: number): string {
+    let out = '';
+    let at = start;
+    for (const n of this.notUnderstood) {
+      if (n.kind !== 'identifier' || n.end <= start || n.start >= end) continue;
+      out += `${this.text.slice(at, Math.max(at, n.start))}…`;
+      at = Math.max(at, n.end);
+    }
+    out += this.text.slice(at, Math.max(at, end));
+    return out.replace(/\s+/g, ' ');
+  }
+
   frag(from: number, to: number): string {
-    const s = this.text.slice(this.toks[from]!.start, this.toks[to - 1]!.end).replace(/\s+/g, ' ');
+    const s = this.quote(this.toks[from]!.start, this.toks[to - 1]!.end);
     return s.length > 60 ? `${s.slice(0, 57)}...` : s;
   }
 
@@ -236,8 +249,8 @@ export class Reader {
 
   contradiction(key: StoreKey, a: { start: number; end: number }, b: { start: number; end: number }): void {
     const field = key.startsWith('macro:') ? 'macrovascularInvasion' : key;
-    const ta = this.text.slice(a.start, a.end).replace(/\s+/g, ' ');
-    const tb = this.text.slice(b.start, b.end).replace(/\s+/g, ' ');
+    const ta = this.quote(a.start, a.end);
+    const tb = this.quote(b.start, b.end);
     // Two values of one lab with no stated order: ask which is current, naming both.
     const lab = LAB_FIELDS.has(field);
     this.errors.push({

@@ -506,8 +506,8 @@ export function checkTotal(r: Reader): void {
   const t = total.value as number;
   const sum = sizes ? tidy(sizes.reduce((a, b) => a + b, 0)) : undefined;
   let message: string | undefined;
-  const ta = clip(r.text.slice(total.start, total.end).replace(/\s+/g, ' '));
-  const tb = clip(r.text.slice(other.start, other.end).replace(/\s+/g, ' '));
+  const ta = clip(r.quote(total.start, total.end));
+  const tb = clip(r.quote(other.start, other.end));
   if (t < largest)
     message = `"${ta}" is smaller than the largest lesion in "${tb}" (${largest} cm); say which is right.`;
   else if (sum !== undefined && Math.abs(sum - t) > 0.1)
