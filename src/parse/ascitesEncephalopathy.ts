@@ -124,7 +124,9 @@ function readGrade(r: Reader, j: number): { g: number; g2?: number; end: number 
 export function heAfter(r: Reader, i: number): number {
   // Only all-caps "HE" stands alone; "he"/"He" is read as encephalopathy only with a grade or "none" after it.
   const lowercaseHe = r.toks[i]!.lower === 'he' && r.toks[i]!.text !== 'HE';
-  const j0 = r.after(i);
+  let j0 = r.after(i);
+  // "encephalopathic, grade 2"
+  if (r.tok(j0)?.text === ',' && r.concept(j0 + 1) === 'grade') j0++;
   let j = r.skipSeps(j0, 2);
   const neg = r.absentAfter(j0);
   if (neg > 0) {

@@ -209,6 +209,17 @@ function treatmentEnd(r: Reader, i: number): number {
       j = r.after(j + 1);
       continue;
     }
+    // "in 2022", "2019": when it was done.
+    const year = t.lower === 'in' ? r.tok(j + 1) : t;
+    if (year?.type === 'num' && /^(19|20)\d\d$/.test(year.text)) {
+      j += t.lower === 'in' ? 2 : 1;
+      continue;
+    }
+    // "RFA to a 1.5 cm segment 8 lesion": the lesion treated, not one present now.
+    if ((t.lower === 'to' || t.lower === 'of') && treatedLesionEnd(r, j + 1) > j + 1) {
+      j = treatedLesionEnd(r, j + 1);
+      continue;
+    }
     if (
       t.text === '(' &&
       r.tok(j + 1)?.type === 'num' &&
@@ -219,6 +230,35 @@ function treatmentEnd(r: Reader, i: number): number {
       continue;
     }
     break;
+  }
+  return j;
+}
+
+/** After "RFA to": "a 1.5 cm segment 8 lesion", "the segment 6 lesion": the index after the lesion word, or j. */
+function treatedLesionEnd(r: Reader, j: number): number {
+  let k = j;
+  for (let guard = 0; guard < 9; guard++) {
+    const t = r.tok(k);
+    if (!t) return j;
+    const c = r.concept(k);
+    if (c === 'tumour') return r.after(k);
+    const l = t.lower;
+    if (
+      t.type === 'num' ||
+      c === 'u:cm' ||
+      c === 'u:mm' ||
+      l === 'a' ||
+      l === 'an' ||
+      l === 'the' ||
+      l === 'seg' ||
+      l === 'segment' ||
+      l === 'x' ||
+      /^s$/.test(l) ||
+      l === 'lr' ||
+      t.text === '-'
+    )
+      k = r.after(k);
+    else return j;
   }
   return j;
 }

@@ -1,7 +1,7 @@
 import { type FieldEntry, type FieldName, VESSELS, type Vessel } from './fields.js';
 import type { SpanKind } from './parseResult.js';
 import type { Reader } from './reader.js';
-import { organLesion } from './tumour.js';
+import { organLesion, readSizes } from './tumour.js';
 import type { Concept } from './vocabulary.js';
 
 /**
@@ -237,8 +237,12 @@ export function booleanFinding(r: Reader, i: number, c: Concept): number {
     value = false;
     end++;
   }
-  // "mets lung", "EHS (lung, bone)" organs after are part of the finding.
-  if (c === 'ehs') end = organsAfter(r, end);
+  // "mets lung", "EHS (lung, bone)" organs after are part of the finding, and so are sizes ("lymph nodes 2.2 cm").
+  if (c === 'ehs') {
+    end = organsAfter(r, end);
+    const sizes = value ? readSizes(r, r.skipSeps(end, 2)) : undefined;
+    if (sizes) end = sizes.end;
+  }
   r.claim(i, end, kindFor(c));
   if (c === 'macro') r.set(vessel(r, i), value, i, end);
   else if (value || !(c === 'ehs' && nodal(r, i))) r.set(field, value, i, end);

@@ -160,6 +160,10 @@ const LEAD_WORDS = new Set([
   'very',
   'persistently',
   'still',
+  'has',
+  'have',
+  'had',
+  'been',
 ]);
 /** Verbs that make a following "X to Y" a change over time (the later value is current). */
 const TREND_WORDS = new Set([
@@ -226,7 +230,7 @@ export function labLead(
       j++;
       continue;
     }
-    if (t.type === 'punct' && (t.text === ':' || t.text === '=' || t.text === '~')) {
+    if (t.type === 'punct' && (t.text === ':' || t.text === '=' || t.text === '~' || t.text === '|')) {
       j++;
       continue;
     }

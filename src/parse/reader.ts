@@ -35,7 +35,7 @@ const LAB_FIELDS: ReadonlySet<string> = new Set([
   'afp',
   'pivka',
 ]);
-const SEPARATORS = new Set([':', '=', '(', '-', '~']);
+const SEPARATORS = new Set([':', '=', '(', '-', '~', '|', '"', "'"]);
 export const SEP_WORDS = new Set([
   'of',
   'is',

@@ -141,6 +141,9 @@ export function readSizes(r: Reader, i: number): { sizes: number[]; end: number 
       for (const p of pending) committed.push(toCm(Math.max(...p), unit));
       committed.push(toCm(dims.length === 1 ? dims[0]! : Math.max(...dims), unit));
       pending = [];
+      // "42 mm (segment 7)": a location in brackets; "5.1 cm (previously 4.2 cm)": an earlier size. Both skipped.
+      const aside = bracketAside(r, j);
+      if (aside > j) j = aside;
       committedEnd = j;
     } else pending.push(dims);
     const sep = r.tok(j);
@@ -162,6 +165,34 @@ export function readSizes(r: Reader, i: number): { sizes: number[]; end: number 
  * nodule in the right lung") are extrahepatic spread instead, never liver nodules. Satellites ("plus 2
  * satellites") are marked so they add to the dominant lesion rather than restate it.
  */
+const ASIDE_WORDS = new Set([
+  'seg',
+  'segment',
+  'segments',
+  's',
+  'previously',
+  'prev',
+  'was',
+  'prior',
+  'from',
+  'left',
+  'right',
+  'lobe',
+]);
+
+/** The index after a short bracketed aside that starts with a location or "previously", or j. */
+function bracketAside(r: Reader, j: number): number {
+  if (r.tok(j)?.text !== '(') return j;
+  const l = r.lower(j + 1);
+  if (l === undefined || !(ASIDE_WORDS.has(l) || /^s\d/.test(l))) return j;
+  for (let k = j + 2; k < j + 8; k++) {
+    const t = r.tok(k);
+    if (!t || t.text === '(') return j;
+    if (t.text === ')') return k + 1;
+  }
+  return j;
+}
+
 export function addStatement(r: Reader, s: Statement): number {
   const elsewhere = organAfter(r, s.to);
   if (elsewhere > s.to) {
@@ -219,7 +250,9 @@ export function organLesion(r: Reader, from: number, organAt: number): number {
   }
   if (r.concept(j) !== 'tumour') return from;
   j = r.after(j);
-  const sizes = readSizes(r, skipSepsTumour(r, j));
+  let k = skipSepsTumour(r, j);
+  if (r.concept(k) === 'largest') k = r.skipSeps(r.after(k), 2);
+  const sizes = readSizes(r, k);
   const end = r.claim(from, sizes ? sizes.end : j, 'spread');
   r.set('extrahepaticSpread', true, from, end);
   return end;
@@ -300,7 +333,9 @@ function largestSize(r: Reader, k: number): { size: number; end: number } | unde
 }
 
 export function tumourNoun(r: Reader, i: number): number {
-  const j = r.after(i);
+  let j = r.after(i);
+  // "Lesions: x4"
+  if (r.tok(j)?.text === ':' && (r.lower(j + 1) === 'x' || r.tok(j + 1)?.text === '×')) j++;
   // "lesions x3"
   if ((r.lower(j) === 'x' || r.tok(j)?.text === '×') && r.tok(j + 1)?.type === 'num') {
     const c = readNumber(r.toks[j + 1]!.text, false);

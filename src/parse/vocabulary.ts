@@ -1120,6 +1120,10 @@ export const VOCABULARY = [
       'lobes',
       'right lobe',
       'left lobe',
+      'porta hepatis',
+      'likely',
+      'new',
+      'other',
     ],
   },
 ] as const satisfies readonly VocabularyEntry[];
