@@ -27,7 +27,7 @@ describe('stated scores', () => {
   });
   it('a bare MELD agrees with any of MELD, MELD-Na and MELD 3.0; BCLC compares the stage', () => {
     const out = stated(
-      'MELD 7, BCLC A, bili 1 mg/dL, Cr 0.8 mg/dL, INR 1.0, Na 139, alb 40 g/L, no ascites, no HE, ECOG 0, single 2.5 cm lesion, no PVTT, no EHS',
+      'MELD 6, BCLC A, bili 1 mg/dL, Cr 0.8 mg/dL, INR 1.0, Na 139, alb 40 g/L, no ascites, no HE, ECOG 0, single 2.5 cm lesion, no PVTT, no EHS',
     );
     expect(out.map((s) => [s.score, s.agrees])).toEqual([
       ['meld', true],
