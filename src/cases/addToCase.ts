@@ -5,6 +5,7 @@ import type { ParseResult } from '../parse/parseResult.js';
 import { type AuditEntry, CASE_ACTIONS } from './audit.js';
 import { type CarriedValue, carriedValues } from './carried.js';
 import { readCorrection } from './correction.js';
+import { assumptionsOf } from './current.js';
 import type { CaseField } from './fields.js';
 import type { CaseRecord } from './record.js';
 import type { CaseRepository } from './repository.js';
@@ -94,10 +95,7 @@ export function planAddition(record: CaseRecord, rawParse: ParseResult, meta: Ad
     entry(CASE_ACTIONS.snapshot, merge.changed),
   ];
   const carried = carriedValues(merge.values, merge.carried, meta.at);
-  const carriedAssumptions = merge.carried.flatMap((f) => {
-    const message = merge.values[f]?.assumption;
-    return message ? [{ field: f, message }] : [];
-  });
+  const carriedAssumptions = assumptionsOf(merge.values, merge.carried);
   return {
     status: 'assessed',
     values: merge.values,

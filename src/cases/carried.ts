@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CaseField, CaseFieldSchema, FIELD_LABEL, formatValue } from './fields.js';
+import { type CaseField, CaseFieldSchema, fieldLabel, formatValue } from './fields.js';
 import { ageOf } from './staleness.js';
 import type { CaseValues } from './values.js';
 
@@ -27,7 +27,7 @@ export function carriedValues(values: CaseValues, fields: readonly CaseField[], 
     return [
       {
         field,
-        label: FIELD_LABEL[field],
+        label: fieldLabel(field),
         value: formatValue(stated.value, field),
         statedAt: stated.statedAt,
         statedBy: stated.statedBy,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseInputSchema } from '../clinical/caseInput.js';
+import { FIELD_INFO } from '../clinical/fields.js';
 
 /**
  * The fields a case accumulates, and how they travel together. A case's current input is, per field, the latest
@@ -56,41 +57,8 @@ export const FIELD_KIND: Record<CaseField, FieldKind> = {
   cholestatic: 'fixed',
 };
 
-/** What the clinic calls each field, for replies and history ("ECOG", "PVTT / macrovascular invasion"). */
-export const FIELD_LABEL: Record<CaseField, string> = {
-  bilirubin: 'bilirubin',
-  albumin: 'albumin',
-  creatinine: 'creatinine',
-  inr: 'INR',
-  ptProlongationSeconds: 'PT prolongation',
-  sodium: 'sodium',
-  afp: 'AFP',
-  pivka: 'PIVKA-II',
-  dialysis: 'dialysis',
-  ascites: 'ascites',
-  encephalopathy: 'encephalopathy',
-  ecog: 'ECOG',
-  ecogCancerRelated: 'ECOG attribution',
-  portalHypertension: 'portal hypertension',
-  nodulesCm: 'nodule sizes',
-  noduleCount: 'nodule count',
-  largestNoduleCm: 'largest nodule',
-  totalDiameterCm: 'total tumour diameter',
-  macrovascularInvasion: 'macrovascular invasion (PVTT)',
-  extrahepaticSpread: 'extrahepatic spread',
-  infiltrative: 'infiltrative tumour',
-  sex: 'sex',
-  cholestatic: 'cholestatic disease',
-};
-
-/** The unit of a bare-number field, as CaseInput defines it (lab objects carry their own). */
-const FIELD_UNIT: Partial<Record<CaseField, string>> = {
-  sodium: 'mmol/L',
-  afp: 'ng/mL',
-  ptProlongationSeconds: 's',
-  largestNoduleCm: 'cm',
-  totalDiameterCm: 'cm',
-};
+/** What the clinic calls a field ("number of nodules"), from the clinical core's one field table. */
+export const fieldLabel = (field: CaseField): string => FIELD_INFO[field].label;
 
 /** A stored value in words ("34 umol/L", "4.2 cm", "mild", "yes"), for replies and history. Never typed text. */
 export function formatValue(value: unknown, field?: CaseField): string {
@@ -99,6 +67,6 @@ export function formatValue(value: unknown, field?: CaseField): string {
   if (Array.isArray(value)) return value.map((v) => `${v} cm`).join(', ');
   if (typeof value === 'object' && value !== null && 'value' in value && 'unit' in value)
     return `${(value as { value: number }).value} ${(value as { unit: string }).unit}`;
-  const unit = field ? FIELD_UNIT[field] : undefined;
+  const unit = field ? (FIELD_INFO[field] as { unit?: string }).unit : undefined;
   return unit ? `${String(value)} ${unit}` : String(value);
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { type CaseField, FIELD_LABEL, formatValue } from './fields.js';
+import { FIELD_INFO } from '../clinical/fields.js';
+import type { ScoreKey } from '../clinical/scores.js';
+import { type CaseField, fieldLabel, formatValue } from './fields.js';
 import type { KeyScores, Snapshot } from './snapshot.js';
 import type { CaseValues } from './values.js';
 
 /**
  * The case over time: the key scores at each snapshot and what changed between snapshots, with the reason in the
- * clinic's words: "BCLC B → C: macrovascular invasion (PVTT) reported 2026-11-20".
+ * clinic's words: "BCLC B → C: macrovascular invasion reported 2026-11-20".
  */
 
 export const SCORE_LABEL: Record<keyof KeyScores, string> = {
@@ -19,41 +21,25 @@ export const SCORE_LABEL: Record<keyof KeyScores, string> = {
 /** The scores a history row shows, in order (ALBI grade is shown beside the ALBI score). */
 export const HISTORY_SCORES = ['albi', 'childPugh', 'meldNa', 'afp', 'bclc'] as const;
 
-const CHILD_PUGH_INPUTS: readonly CaseField[] = [
-  'bilirubin',
-  'albumin',
-  'inr',
-  'ptProlongationSeconds',
-  'ascites',
-  'encephalopathy',
-  'cholestatic',
-];
-/** The inputs each history score depends on, so a change is explained only by inputs that can move it. */
-const SCORE_INPUTS: Record<(typeof HISTORY_SCORES)[number], readonly CaseField[]> = {
-  albi: ['bilirubin', 'albumin'],
-  childPugh: CHILD_PUGH_INPUTS,
-  meldNa: ['bilirubin', 'inr', 'creatinine', 'sodium', 'dialysis'],
-  afp: ['afp'],
-  bclc: [
-    ...CHILD_PUGH_INPUTS,
-    'ecog',
-    'ecogCancerRelated',
-    'nodulesCm',
-    'noduleCount',
-    'largestNoduleCm',
-    'totalDiameterCm',
-    'macrovascularInvasion',
-    'extrahepaticSpread',
-    'infiltrative',
-    'portalHypertension',
-  ],
+/** The history's scores as the clinical core names them (AFP is an input, not a score: it explains itself). */
+const CORE_SCORE: Record<(typeof HISTORY_SCORES)[number], ScoreKey | null> = {
+  albi: 'albi',
+  childPugh: 'childPugh',
+  meldNa: 'meldNa',
+  afp: null,
+  bclc: 'bclc',
 };
+/** Whether a changed input can explain a change of a score: the core's field table says which scores read it. */
+function explains(field: CaseField, score: (typeof HISTORY_SCORES)[number]): boolean {
+  const key = CORE_SCORE[score];
+  return key === null ? field === score : (FIELD_INFO[field].readBy as readonly ScoreKey[]).includes(key);
+}
 
 export const ScoreChangeSchema = z.strictObject({
   score: z.enum(HISTORY_SCORES),
   from: z.string(),
   to: z.string(),
-  /** The changed inputs that explain it, e.g. "macrovascular invasion (PVTT) reported 2026-11-20". */
+  /** The changed inputs that explain it, e.g. "macrovascular invasion reported 2026-11-20". */
   because: z.array(z.string()),
 });
 export type ScoreChange = z.infer<typeof ScoreChangeSchema>;
@@ -82,9 +68,9 @@ export function showScore(scores: KeyScores, score: (typeof HISTORY_SCORES)[numb
 /** The UTC calendar date of a stored instant ("2026-11-20"): the same on every machine. */
 export const dayOf = (instant: string) => instant.slice(0, 10);
 
-/** One changed input in words: "ECOG 1 → 0 (corrected 2026-11-21)", "macrovascular invasion (PVTT) reported …". */
+/** One changed input in words: "ECOG 1 → 0 (corrected 2026-11-21)", "macrovascular invasion reported …". */
 export function describeChange(field: CaseField, before: CaseValues, after: CaseValues): string {
-  const label = FIELD_LABEL[field];
+  const label = fieldLabel(field);
   const now = after[field];
   const was = before[field];
   if (!now) return `${label} no longer stated (replaced by a newer ${groupWord(field)})`;
@@ -111,7 +97,7 @@ export function caseHistory(snapshots: readonly Snapshot[]): HistoryRow[] {
     for (const score of HISTORY_SCORES) {
       const from = showScore(prev.scores, score);
       const to = showScore(snap.scores, score);
-      const because = described.filter(([f]) => SCORE_INPUTS[score].includes(f)).map(([, text]) => text);
+      const because = described.filter(([f]) => explains(f, score)).map(([, text]) => text);
       if (from !== to) changes.push({ score, from, to, because });
     }
     const inputChanges = described.map(([, text]) => text);
@@ -122,7 +108,7 @@ export function caseHistory(snapshots: readonly Snapshot[]): HistoryRow[] {
 const scoresOf = (snap: Snapshot) =>
   Object.fromEntries(HISTORY_SCORES.map((s) => [s, showScore(snap.scores, s)]));
 
-/** A change in one line: "BCLC B → C: macrovascular invasion (PVTT) reported 2026-11-20". */
+/** A change in one line: "BCLC B → C: macrovascular invasion reported 2026-11-20". */
 export function describeScoreChange(change: ScoreChange): string {
   const head = `${SCORE_LABEL[change.score]} ${change.from} → ${change.to}`;
   return change.because.length > 0 ? `${head}: ${change.because.join('; ')}` : head;

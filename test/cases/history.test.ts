@@ -41,9 +41,7 @@ describe('case history', () => {
     expect(history.map((h) => h.scores.bclc)).toEqual(['—', 'B', 'C']); // no tumour yet: no stage
     const last = history[2];
     const bclc = last?.changes.find((c) => c.score === 'bclc');
-    expect(bclc && describeScoreChange(bclc)).toBe(
-      'BCLC B → C: macrovascular invasion (PVTT) reported 2026-11-20',
-    );
+    expect(bclc && describeScoreChange(bclc)).toBe('BCLC B → C: macrovascular invasion reported 2026-11-20');
     expect(last?.changes.map((c) => c.score)).toEqual(['bclc']);
     expect(last?.by).toBe('U0RADIO');
   });
@@ -98,7 +96,7 @@ describe('planAddition', () => {
     const text = describeCarried(third?.carried ?? []);
     expect(text).toContain('bilirubin 34 umol/L (35 days old, stale: over 30 days)');
     expect(text).toContain('ECOG 0 (11 days old)');
-    expect(text).toContain('nodule count 3 (11 days old)');
+    expect(text).toContain('number of nodules 3 (11 days old)');
     expect(text).not.toContain('AFP');
   });
 

@@ -73,8 +73,8 @@ describe('hcc-mdt case', () => {
     await cli(['case', 'add', id, 'PVTT']);
     const shown = await cli(['case', 'show', id]);
     expect(shown.code).toBe(0);
-    expect(shown.out).toMatch(/macrovascular invasion \(PVTT\)\s+yes\s+\d{4}-\d\d-\d\d\s+cli/);
-    expect(shown.out).toMatch(/BCLC B → C: macrovascular invasion \(PVTT\) reported \d{4}-\d\d-\d\d/);
+    expect(shown.out).toMatch(/macrovascular invasion\s+yes\s+\d{4}-\d\d-\d\d\s+cli/);
+    expect(shown.out).toMatch(/BCLC B → C: macrovascular invasion reported \d{4}-\d\d-\d\d/);
     const j = json(await cli(['case', 'show', id, '--json']));
     expect(j.assessment.bclc.stage).toBe('C');
     expect(j.history.map((h: { scores: { bclc: string } }) => h.scores.bclc)).toEqual(['B', 'C']);

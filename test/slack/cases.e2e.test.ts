@@ -141,6 +141,34 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       });
     });
 
+    it('the message shortcut on a thread message adds to the thread’s case; the summary stays private', async () => {
+      const shortcut = (text: string, ts: string) =>
+        h.interact({
+          type: 'message_action',
+          callback_id: 'hcc_assess_message',
+          trigger_id: 'trig-sc',
+          response_url: h.fake.respondUrl(`sc-${ts}`),
+          message_ts: ts,
+          message: { type: 'message', user: 'U9', ts, thread_ts: THREAD, text },
+          user: { id: 'U0DAN', name: 'dan' },
+          channel: { id: 'C1', name: 'liver-mdt' },
+          team: { id: 'T1', domain: 'mdt' },
+          token: 'verification-token',
+          action_ts: '1700000000.2',
+        });
+      await shortcut('bili 34 umol/L alb 31 g/L', '1700000000.000700');
+      await expect.poll(() => h.fake.callsTo('chat.postEphemeral').length).toBe(1);
+      expect(posts(h.fake)).toHaveLength(1); // the case card, in the thread
+      expect(textOf(posts(h.fake)[0]!)).toContain('opened for this thread');
+      await h.event(mention('INR 1.3'), 'Ev-sc');
+      await expect.poll(() => posts(h.fake).length).toBe(2);
+      expect(textOf(posts(h.fake)[1]!)).toContain('assessment 2');
+      expect(textOf(posts(h.fake)[1]!)).toContain('bilirubin 34 umol/L (today)');
+      const ephemeral = h.fake.callsTo('chat.postEphemeral')[0]!.body;
+      expect(ephemeral).toMatchObject({ channel: 'C1', user: 'U0DAN', thread_ts: THREAD });
+      expect(textOf({ body: ephemeral })).toContain('assessment 1');
+    });
+
     it('/readyz answers 200 while the store answers', async () => {
       expect((await fetch(`${h.base}/readyz`)).status).toBe(200);
     });

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answer, VIEW } from '../answer.js';
-import { assessInThread, caseCard, withCaseContext } from '../caseThread.js';
+import { replyInCase } from '../caseThread.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { parseRequest } from '../grammar.js';
@@ -36,40 +36,25 @@ export const appMention =
       async () => {
         const services = await deps.services();
         const view = VIEW[request.action];
-        const team = context.teamId ?? body.team_id;
-        if (deps.store && view && team) {
-          // A thread is a case: merge, stage the merged input, commit; only then post.
-          const inThread = await assessInThread(deps.store, {
-            scope: { teamId: team, channelId: event.channel },
+        const teamId = context.teamId ?? body.team_id;
+        // A thread is a case: merge, stage the merged input, commit; only then post.
+        if (
+          view &&
+          teamId &&
+          (await replyInCase(deps, services, {
+            audience: { ...audience, channel: event.channel },
+            ctx,
+            fields,
+            start,
+            teamId,
             threadTs,
             user,
             text: request.rest,
-            units: deps.units,
-          });
-          if (inThread.kind === 'case') {
-            const { outcome, caseId } = inThread;
-            const privacy = services.render.privacy(outcome.parse);
-            if (privacy) await tellPrivately(audience, privacy, ctx, 'ephemeral');
-            if (inThread.created) await postPublicly(audience, caseCard(caseId), ctx, 'ephemeral');
-            const summary = services.render.summary(
-              {
-                status: 'assessed',
-                parse: outcome.parse,
-                input: outcome.input,
-                assessment: outcome.assessment,
-              },
-              { view, shareable: false },
-            );
-            await postPublicly(audience, withCaseContext(summary, caseId, outcome), ctx, 'ephemeral');
-            deps.log.info('handled', {
-              ...fields,
-              outcome: inThread.created ? 'case-created' : 'case-added',
-              caseId,
-              ms: elapsed(start),
-            });
-            return;
-          }
-        }
+            view,
+            summaryTo: 'thread',
+          }))
+        )
+          return;
         const reply = answer(request, services, { units: deps.units, shareable: false });
         if (reply.kind === 'open-form') {
           // A mention carries no trigger_id, so offer the button that opens the form.

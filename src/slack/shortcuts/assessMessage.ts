@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { answer } from '../answer.js';
+import { answer, VIEW } from '../answer.js';
+import { replyInCase } from '../caseThread.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { parseRequest, stripMention } from '../grammar.js';
@@ -55,6 +56,27 @@ export const assessMessage =
           return;
         }
         const services = await deps.services();
+        const view = VIEW[request.action];
+        const teamId = shortcut.team?.id;
+        // A message in a thread: the thread's case grows (created on first use, its card posted in the thread).
+        if (
+          view &&
+          teamId &&
+          threadTs &&
+          (await replyInCase(deps, services, {
+            audience: { ...audience, channel: shortcut.channel.id },
+            ctx,
+            fields,
+            start,
+            teamId,
+            threadTs,
+            user: shortcut.user.id,
+            text: request.rest,
+            view,
+            summaryTo: 'private',
+          }))
+        )
+          return;
         const reply = answer(request, services, { units: deps.units, shareable: true });
         if (reply.kind === 'open-form') return;
         for (const notice of reply.kind === 'result' ? reply.notices : []) {
