@@ -40,7 +40,7 @@ function run(db: string, caseId: string, count: number, tag: number) {
   return { child, acks, exited, stderr: () => err };
 }
 
-const until = async (check: () => boolean, ms = 20_000) => {
+const until = async (check: () => boolean, ms = 60_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out');
@@ -91,7 +91,7 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       } finally {
         await store.close();
       }
-    });
+    }, 90_000);
 
     it('loses nothing when two processes add to one case at the same time', async () => {
       const id = await newCase();
@@ -110,6 +110,6 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       } finally {
         await store.close();
       }
-    });
+    }, 90_000); // separate processes: slow on a loaded machine, so a generous limit
   });
 }
