@@ -87,7 +87,8 @@ export class Reader {
   mrecist: { baselineMm: number; nadirMm?: number; currentMm?: number } | undefined;
   multi: { start: number; end: number } | undefined;
   sizeFail = { from: -1, to: -1 };
-  suggestBudget = 60;
+  /** Suggestions are offered for the first few unknown words only: a long paste stays fast. */
+  suggestBudget = 8;
 
   constructor(
     readonly text: string,
