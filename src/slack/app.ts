@@ -5,6 +5,7 @@ import { register as registerActions } from './actions/index.js';
 import type { CaseStoreDeps } from './caseThread.js';
 import { register as registerCommands } from './commands/index.js';
 import type { Config } from './config.js';
+import { register as registerDecisions } from './decisions/listeners.js';
 import { SeenIds } from './dedupe.js';
 import { classify } from './deliver.js';
 import type { ListenerDeps } from './deps.js';
@@ -154,6 +155,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   registerShortcuts(app, listenerDeps);
   registerViews(app, listenerDeps);
   registerActions(app, listenerDeps);
+  registerDecisions(app, listenerDeps);
 
   app.error(async (error) => {
     // The code only: error messages and `data` can carry request or response bodies.

@@ -6,6 +6,8 @@ import { describeLocation, storeLocation } from '../store/location.js';
 import { openStore, type Store } from '../store/openStore.js';
 import { type AppDeps, createApp, startApp } from './app.js';
 import { loadConfig } from './config.js';
+import { decisionsOf } from './decisions/listeners.js';
+import { startReminderPoller } from './decisions/reminderPoller.js';
 import { type AppLogger, createLogger } from './log.js';
 import { checkBotToken } from './tokenCheck.js';
 
@@ -68,6 +70,10 @@ export async function run(io: RunIo): Promise<RunResult> {
   }
   const purge = store ? scheduleRetention(store, retention.days, log) : undefined;
   const app = createApp(config, { ...deps, logger: log });
+  const decisions = decisionsOf(deps.store);
+  const reminders = decisions
+    ? startReminderPoller({ reminders: decisions, client: app.client, log })
+    : undefined;
   const server = await startApp(app, config);
   const port = server ? (server.address() as AddressInfo).port : config.port;
   log.info('listening', { event: 'start', mode: config.mode.kind, port });
@@ -79,6 +85,7 @@ export async function run(io: RunIo): Promise<RunResult> {
     stop: async () => {
       await app.stop();
       if (purge) clearInterval(purge);
+      reminders?.stop();
       await store?.close();
       log.info('stopped', { event: 'stop' });
     },

@@ -1,0 +1,445 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { caseTreatmentOptions, treatmentLabel } from '../../cases/decision.js';
+import type { DecisionRepository, DueReminders } from '../../cases/decisionRepository.js';
+import {
+  addCaseFollowUp,
+  amend,
+  caseState,
+  type DecisionDeps,
+  decide,
+  followUpDone,
+  followUpSnooze,
+  recordCaseTreatment,
+  scheduleCase,
+  signOffDecision,
+} from '../../cases/decisionService.js';
+import { latestDecision } from '../../cases/decisionSignOff.js';
+import { localDate } from '../../cases/followUpDates.js';
+import { identifierScreen } from '../../decisionDeps.js';
+import { KyselyDecisionRepository } from '../../store/decisionRepository.js';
+import type { Store } from '../../store/openStore.js';
+import { isChannelMember } from '../actions/caseButtons.js';
+import { pressButton } from '../actions/payload.js';
+import type { CaseStoreDeps } from '../caseThread.js';
+import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
+import { elapsed, guarded, type ListenerDeps } from '../deps.js';
+import {
+  ACTION_ADD_FOLLOW_UP,
+  ACTION_ADD_TO_MEETING,
+  ACTION_AMEND_DECISION,
+  ACTION_RECORD_DECISION,
+  ACTION_RECORD_TREATMENT,
+  ACTION_REMINDER_DONE,
+  ACTION_REMINDER_SNOOZE_DAY,
+  ACTION_REMINDER_SNOOZE_WEEK,
+  ACTION_SIGN_OFF,
+  CaseButtonValueSchema,
+  DECISION_MODAL_CALLBACK_ID,
+  DecisionButtonValueSchema,
+  FOLLOW_UP_MODAL_CALLBACK_ID,
+  type ModalTarget,
+  ModalTargetSchema,
+  ReminderButtonValueSchema,
+  readValue,
+  TREATMENT_MODAL_CALLBACK_ID,
+} from './actions.js';
+import { decisionMessage } from './decisionMessage.js';
+import { buildDecisionModal, decisionModalErrors, readDecisionModal } from './decisionModal.js';
+import { buildFollowUpModal, followUpModalErrors, readFollowUpModal } from './followUpModal.js';
+import type { ModalValues } from './modalKit.js';
+import { reminderSettled } from './reminderMessage.js';
+import {
+  buildTreatmentModal,
+  readTreatmentModal,
+  TREATMENT_BLOCK,
+  treatmentModalErrors,
+} from './treatmentModal.js';
+
+/**
+ * The Slack doors onto decisions: the buttons on the case card, the decision message and the reminders, and the
+ * three modals. A case exists only in its channel and only for its members: anything else gets the same answer as a
+ * case that never existed.
+ */
+
+const NOT_FOUND =
+  'That case does not exist here. Cases are visible only in their own channel, to its members.';
+
+const repos = new WeakMap<object, KyselyDecisionRepository>();
+
+/** The decision repository on the app's store (the store opened at start-up); null without a store. */
+export function decisionsOf(store: CaseStoreDeps | undefined): (DecisionRepository & DueReminders) | null {
+  if (!store || !('db' in store) || !('dialect' in store)) return null;
+  let repo = repos.get(store);
+  if (!repo) {
+    const s = store as unknown as Store;
+    repo = new KyselyDecisionRepository(s.db, s.dialect);
+    repos.set(store, repo);
+  }
+  return repo;
+}
+
+export function serviceDeps(store: CaseStoreDeps): DecisionDeps | null {
+  const decisions = decisionsOf(store);
+  if (!decisions) return null;
+  return {
+    cases: store.cases,
+    decisions,
+    screen: identifierScreen,
+    newId: () => crypto.randomUUID(),
+    now: () => new Date(),
+  };
+}
+
+type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/** A button about a case: acked, checked (store, channel, membership), then `body` runs with the service. */
+function button<T>(
+  deps: ListenerDeps,
+  event: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  body: (
+    args: ActionArgs,
+    press: Awaited<ReturnType<typeof pressButton>>,
+    value: T,
+    svc: DecisionDeps,
+    scope: { teamId: string; channelId: string },
+  ) => Promise<string>,
+) {
+  return async (args: ActionArgs) => {
+    const press = await pressButton(deps, event, args);
+    const { fields, ctx, audience, start, channel } = press;
+    await guarded(
+      deps,
+      fields,
+      (t) => tellPrivately(audience, noticeMessage(t), ctx),
+      async () => {
+        const raw = (args.body.actions[0] as ButtonAction | undefined)?.value;
+        const value = readValue(schema as never, raw) as T | null;
+        const team = args.body.team?.id;
+        const svc = deps.store ? serviceDeps(deps.store) : null;
+        if (
+          !value ||
+          !team ||
+          !channel ||
+          !svc ||
+          !(await isChannelMember(args.client, channel, press.user))
+        ) {
+          await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
+          deps.log.info('handled', { ...fields, outcome: 'case-not-found', ms: elapsed(start) });
+          return;
+        }
+        const outcome = await body(args, press, value, svc, { teamId: team, channelId: channel });
+        deps.log.info('handled', { ...fields, outcome, ms: elapsed(start) });
+      },
+    );
+  };
+}
+
+const problemsText = (problems: readonly { path: string; message: string }[]) =>
+  problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+
+async function openModal(client: WebClient, triggerId: string, view: ReturnType<typeof buildDecisionModal>) {
+  await client.views.open({ trigger_id: triggerId, view });
+}
+
+export function register(app: App, deps: ListenerDeps): void {
+  const openDecision = (amending: boolean) =>
+    button(
+      deps,
+      amending ? 'decision_amend' : 'decision_record',
+      amending ? DecisionButtonValueSchema : CaseButtonValueSchema,
+      async (args, press, value, svc, scope) => {
+        const state = await caseState(svc, value.caseId, scope);
+        if (!state) {
+          await tellPrivately(press.audience, noticeMessage(NOT_FOUND), press.ctx);
+          return 'case-not-found';
+        }
+        const target: ModalTarget = {
+          caseId: state.record.id,
+          channel: scope.channelId,
+          threadTs: press.threadTs ?? state.record.threadTs,
+          ...(amending && 'decision' in value ? { amends: String(value.decision) } : {}),
+        };
+        const all = amending ? await svc.decisions.decisions(state.record.id, scope) : [];
+        const amended = all.find((d) => 'decision' in value && d.id === value.decision);
+        await openModal(
+          args.client,
+          args.body.trigger_id,
+          buildDecisionModal({
+            target,
+            stage: state.assessment?.bclc?.stage ?? null,
+            options: caseTreatmentOptions(state.assessment),
+            ...(amended ? { amending: { version: amended.version } } : {}),
+          }),
+        );
+        return 'modal-opened';
+      },
+    );
+  app.action<BlockAction>(ACTION_RECORD_DECISION, openDecision(false));
+  app.action<BlockAction>(ACTION_AMEND_DECISION, openDecision(true));
+
+  app.action<BlockAction>(
+    ACTION_ADD_FOLLOW_UP,
+    button(deps, 'follow_up_open', CaseButtonValueSchema, async (args, press, value, svc, scope) => {
+      const record = await svc.cases.get(value.caseId, scope);
+      if (!record) {
+        await tellPrivately(press.audience, noticeMessage(NOT_FOUND), press.ctx);
+        return 'case-not-found';
+      }
+      const settings = await svc.decisions.settings(scope);
+      const target = {
+        caseId: record.id,
+        channel: scope.channelId,
+        threadTs: press.threadTs ?? record.threadTs,
+      };
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
+        view: buildFollowUpModal(target, settings.timezone),
+      });
+      return 'modal-opened';
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION_RECORD_TREATMENT,
+    button(deps, 'treatment_open', CaseButtonValueSchema, async (args, press, value, svc, scope) => {
+      const state = await caseState(svc, value.caseId, scope);
+      if (!state) {
+        await tellPrivately(press.audience, noticeMessage(NOT_FOUND), press.ctx);
+        return 'case-not-found';
+      }
+      const decided = latestDecision(await svc.decisions.decisions(state.record.id, scope));
+      const target = {
+        caseId: state.record.id,
+        channel: scope.channelId,
+        threadTs: press.threadTs ?? state.record.threadTs,
+      };
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
+        view: buildTreatmentModal(
+          target,
+          caseTreatmentOptions(state.assessment),
+          decided ? (treatmentLabel(decided.treatment) ?? decided.outcome) : null,
+        ),
+      });
+      return 'modal-opened';
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION_SIGN_OFF,
+    button(deps, 'decision_sign_off', DecisionButtonValueSchema, async (_args, press, value, svc, scope) => {
+      const r = await signOffDecision(svc, {
+        caseId: value.caseId,
+        scope,
+        actor: press.user,
+        decision: value.decision,
+      });
+      if (r.status !== 'ok') {
+        await tellPrivately(
+          press.audience,
+          noticeMessage(r.status === 'not-found' ? NOT_FOUND : problemsText(r.problems)),
+          press.ctx,
+        );
+        return r.status === 'not-found' ? 'case-not-found' : 'sign-off-refused';
+      }
+      await postPublicly(
+        { ...press.audience, channel: scope.channelId },
+        decisionMessage(r.decision),
+        press.ctx,
+        'ephemeral',
+      );
+      return 'signed-off';
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION_ADD_TO_MEETING,
+    button(deps, 'agenda_add', CaseButtonValueSchema, async (_args, press, value, svc, scope) => {
+      const r = await scheduleCase(svc, { caseId: value.caseId, scope, actor: press.user });
+      const text =
+        r.status === 'ok'
+          ? `${value.caseId} is on the agenda for ${r.item.meeting}${r.item.late ? ' (a late addition: the list should go out 24 hours before)' : ''}.`
+          : r.status === 'not-found'
+            ? NOT_FOUND
+            : problemsText(r.problems);
+      await tellPrivately(press.audience, noticeMessage(text), press.ctx);
+      return r.status === 'ok' ? 'agenda-added' : 'agenda-refused';
+    }),
+  );
+
+  const reminderButton = (event: string, act: 'done' | 'next-working-day' | 'one-week') =>
+    button(deps, event, ReminderButtonValueSchema, async (_args, press, value, svc, scope) => {
+      const r =
+        act === 'done'
+          ? await followUpDone(svc, { followUpId: value.followUp, scope, actor: press.user })
+          : await followUpSnooze(svc, { followUpId: value.followUp, scope, actor: press.user, choice: act });
+      if (r.status !== 'ok') {
+        await tellPrivately(
+          press.audience,
+          noticeMessage(r.status === 'not-found' ? NOT_FOUND : problemsText(r.problems)),
+          press.ctx,
+        );
+        return 'reminder-refused';
+      }
+      const settings = await svc.decisions.settings(scope);
+      const settled =
+        act === 'done'
+          ? reminderSettled(r.followUp, { done: true }, press.user)
+          : reminderSettled(
+              r.followUp,
+              {
+                done: false,
+                until:
+                  'remindAt' in r && typeof r.remindAt === 'string'
+                    ? localDate(new Date(r.remindAt), settings.timezone)
+                    : 'later',
+              },
+              press.user,
+            );
+      if (press.audience.respond) await press.audience.respond({ replace_original: true, ...settled });
+      else await tellPrivately(press.audience, settled, press.ctx);
+      return act === 'done' ? 'follow-up-done' : 'follow-up-snoozed';
+    });
+  app.action<BlockAction>(ACTION_REMINDER_DONE, reminderButton('reminder_done', 'done'));
+  app.action<BlockAction>(ACTION_REMINDER_SNOOZE_DAY, reminderButton('reminder_snooze', 'next-working-day'));
+  app.action<BlockAction>(ACTION_REMINDER_SNOOZE_WEEK, reminderButton('reminder_snooze', 'one-week'));
+
+  app.view<ViewSubmitAction>(
+    DECISION_MODAL_CALLBACK_ID,
+    submit(deps, 'decision_submit', async (args, target, svc, scope, user) => {
+      const reading = readDecisionModal(args.view.state.values as ModalValues);
+      if (!reading.ok) return { errors: reading.errors };
+      const r = target.amends
+        ? await amend(svc, {
+            caseId: target.caseId,
+            scope,
+            actor: user,
+            form: reading.form,
+            reason: reading.amendReason ?? '',
+            decision: target.amends,
+          })
+        : await decide(svc, { caseId: target.caseId, scope, actor: user, form: reading.form });
+      if (r.status === 'invalid') return { errors: decisionModalErrors(r.problems) };
+      if (r.status === 'not-found')
+        return { errors: decisionModalErrors([{ path: 'form', message: NOT_FOUND }]) };
+      return {
+        post: decisionMessage(r.decision),
+        outcome: target.amends ? 'decision-amended' : 'decision-recorded',
+      };
+    }),
+  );
+
+  app.view<ViewSubmitAction>(
+    FOLLOW_UP_MODAL_CALLBACK_ID,
+    submit(deps, 'follow_up_submit', async (args, target, svc, scope, user) => {
+      const reading = readFollowUpModal(args.view.state.values as ModalValues);
+      if (!reading.ok) return { errors: reading.errors };
+      const r = await addCaseFollowUp(svc, { caseId: target.caseId, scope, actor: user, form: reading.form });
+      if (r.status === 'invalid') return { errors: followUpModalErrors(r.problems) };
+      if (r.status === 'not-found')
+        return { errors: followUpModalErrors([{ path: 'task', message: NOT_FOUND }]) };
+      return {
+        post: noticeMessage(
+          `Follow-up added by <@${user}> for ${target.caseId}, due ${r.followUp.due}: a reminder will be posted here on the day.`,
+        ),
+        outcome: 'follow-up-added',
+      };
+    }),
+  );
+
+  app.view<ViewSubmitAction>(
+    TREATMENT_MODAL_CALLBACK_ID,
+    submit(deps, 'treatment_submit', async (args, target, svc, scope, user) => {
+      const reading = readTreatmentModal(args.view.state.values as ModalValues);
+      if (!reading.ok) return { errors: reading.errors };
+      const r = await recordCaseTreatment(svc, {
+        caseId: target.caseId,
+        scope,
+        actor: user,
+        form: reading.form,
+      });
+      if (r.status === 'invalid')
+        return {
+          errors: r.needsReason
+            ? { [TREATMENT_BLOCK.reason]: r.problems[0]!.message }
+            : treatmentModalErrors(r.problems),
+        };
+      if (r.status === 'not-found')
+        return { errors: treatmentModalErrors([{ path: 'treatment', message: NOT_FOUND }]) };
+      const t = r.treatment;
+      return {
+        post: noticeMessage(
+          `Treatment recorded by <@${user}> for ${target.caseId}: ${treatmentLabel(t.treatment)} on ${t.on} — ${t.concordance === 'concordant' ? 'as decided' : t.concordance === 'discordant' ? 'differs from the decision (reason recorded)' : 'no recommendation to compare with'}.`,
+        ),
+        outcome: 'treatment-recorded',
+      };
+    }),
+  );
+}
+
+type SubmitResult =
+  | { errors: Record<string, string> }
+  | { post: ReturnType<typeof decisionMessage>; outcome: string };
+
+/** A modal submit: invalid input is answered in the modal; a valid one is committed, then posted in the thread. */
+function submit(
+  deps: ListenerDeps,
+  event: string,
+  body: (
+    args: ViewArgs,
+    target: ModalTarget,
+    svc: DecisionDeps,
+    scope: { teamId: string; channelId: string },
+    user: string,
+  ) => Promise<SubmitResult>,
+) {
+  return async (args: ViewArgs) => {
+    const start = performance.now();
+    const user = args.body.user.id;
+    const target = readValue(ModalTargetSchema, args.view.private_metadata);
+    const team = args.body.team?.id;
+    const fields = { event, team, channel: target?.channel, user };
+    const svc = deps.store ? serviceDeps(deps.store) : null;
+    if (!target || !team || !svc || !(await isChannelMember(args.client, target.channel, user))) {
+      await args.ack({ response_action: 'errors', errors: {} });
+      deps.log.info('handled', { ...fields, outcome: 'case-not-found', ms: elapsed(start) });
+      return;
+    }
+    let result: SubmitResult;
+    try {
+      result = await body(args, target, svc, { teamId: team, channelId: target.channel }, user);
+    } catch (err) {
+      deps.log.error('listener failed', {
+        ...fields,
+        outcome: 'error',
+        code: err instanceof Error ? err.name : 'unknown',
+      });
+      await args.ack({ response_action: 'errors', errors: {} });
+      return;
+    }
+    if ('errors' in result) {
+      await args.ack({ response_action: 'errors', errors: result.errors });
+      deps.log.info('handled', { ...fields, outcome: 'form-invalid', ms: elapsed(start) });
+      return;
+    }
+    await args.ack();
+    await args.client.chat.postMessage({
+      channel: target.channel,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      text: result.post.text,
+      blocks: result.post.blocks,
+    });
+    deps.log.info('handled', { ...fields, outcome: result.outcome, ms: elapsed(start) });
+  };
+}

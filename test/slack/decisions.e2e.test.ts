@@ -1,0 +1,253 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decisionsOf } from '../../src/slack/decisions/listeners.js';
+import { pollReminders } from '../../src/slack/decisions/reminderPoller.js';
+import { createLogger } from '../../src/slack/log.js';
+import { openStore, type Store } from '../../src/store/openStore.js';
+import { type Backend, type FreshStore, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
+import type { FakeSlack } from './fakeSlack.js';
+import { buttonPress, type Harness, startHarness } from './harness.js';
+
+/**
+ * Decisions end to end: the real app over signed HTTP, a real store, a fake Slack on 127.0.0.1. A case goes from
+ * assessment through a decision with dissent, sign-off by another member and a follow-up reminder to the
+ * treatment given.
+ */
+
+const THREAD = '1700000000.000100';
+let n = 0;
+const mention = (text: string) => ({
+  type: 'app_mention',
+  user: 'U0ALICE',
+  text: `<@U0BOT> ${text}`,
+  ts: `1700000001.${String(++n).padStart(6, '0')}`,
+  thread_ts: THREAD,
+  channel: 'C1',
+});
+const posts = (fake: FakeSlack) => fake.callsTo('chat.postMessage');
+const textOf = (call: { body: Record<string, unknown> }) =>
+  JSON.stringify(call.body.blocks ?? '') + String(call.body.text);
+const members = (fake: FakeSlack, ids: string[]) =>
+  fake.on('conversations.members', {
+    body: { ok: true, members: ids, response_metadata: { next_cursor: '' } },
+  });
+const press = (fake: FakeSlack, actionId: string, value: object, user: string, id: string) => {
+  const p = buttonPress(fake, actionId, JSON.stringify(value), { threadTs: THREAD, ephemeral: false }, id);
+  return { ...p, user: { ...p.user, id: user } };
+};
+const submission = (callbackId: string, metadata: string, values: Record<string, unknown>, user: string) => ({
+  type: 'view_submission',
+  team: { id: 'T1', domain: 'mdt' },
+  user: { id: user, username: 'someone', team_id: 'T1' },
+  api_app_id: 'A1',
+  token: 'verification-token',
+  trigger_id: 'trig-sub',
+  view: {
+    id: 'V1',
+    type: 'modal',
+    callback_id: callbackId,
+    private_metadata: metadata,
+    state: { values },
+    hash: 'h',
+    title: { type: 'plain_text', text: 'x' },
+    blocks: [],
+  },
+});
+const choice = (value: string) => ({ choice: { type: 'radio_buttons', selected_option: { value } } });
+const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
+
+for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
+  describe.skipIf(backend.name === 'postgres' && !PG_URL)(`decisions in Slack on ${backend.name}`, () => {
+    let fresh: FreshStore;
+    let store: Store;
+    let h: Harness;
+    beforeEach(async () => {
+      fresh = await backend.fresh();
+      store = await openStore(fresh.location);
+      h = await startHarness({ services: 'real', store });
+    });
+    afterEach(async () => {
+      await h.close();
+      await store.close();
+      await fresh.drop();
+    });
+
+    it('assessment → decision with dissent → sign-off → follow-up reminder (once, two pollers) → treatment', async () => {
+      await h.event(
+        mention(
+          'stage bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE 3 lesions largest 4.2cm ECOG 0 no PVTT no mets',
+        ),
+        'Ev-d1',
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(2);
+      const card = textOf(posts(h.fake)[0]!);
+      expect(card).toContain('hcc_decision_record');
+      const scope = { teamId: 'T1', channelId: 'C1' };
+      const id = (await store.cases.findByThread(scope, THREAD))!.id;
+      members(h.fake, ['U0CHAIR', 'U0CHECK', 'U0NURSE', 'U0ONC']);
+
+      // Not a member: the case does not exist for them.
+      await h.interact({ ...press(h.fake, 'hcc_decision_record', { caseId: id }, 'U0STRANGER', 'stranger') });
+      await expect.poll(() => h.fake.callsTo('/respond/stranger').length).toBe(1);
+      expect(h.fake.callsTo('views.open')).toHaveLength(0);
+
+      await h.interact(press(h.fake, 'hcc_decision_record', { caseId: id }, 'U0CHAIR', 'rec'));
+      await expect.poll(() => h.fake.callsTo('views.open').length).toBe(1);
+      const view = h.fake.callsTo('views.open')[0]!.body.view as {
+        private_metadata: string;
+        blocks: unknown[];
+      };
+      expect(JSON.stringify(view.blocks)).toContain('"value":"tace"');
+
+      const withName = await h.interact(
+        submission(
+          'hcc_decision_modal',
+          view.private_metadata,
+          {
+            decision_outcome: choice('recommend'),
+            decision_treatment: { choice: { type: 'static_select', selected_option: { value: 'tace' } } },
+            decision_rationale: text('Mr Invented Person prefers it'),
+          },
+          'U0CHAIR',
+        ),
+      );
+      const refused = (await withName.json()) as { response_action: string; errors: Record<string, string> };
+      expect(refused.response_action).toBe('errors');
+      expect(refused.errors.decision_rationale).toContain('patient identifier');
+
+      const ok = await h.interact(
+        submission(
+          'hcc_decision_modal',
+          view.private_metadata,
+          {
+            decision_outcome: choice('recommend'),
+            decision_treatment: { choice: { type: 'static_select', selected_option: { value: 'tace' } } },
+            decision_rationale: text('Intermediate stage; TACE first.'),
+            decision_preference: choice('yes'),
+            decision_specialties: {
+              checked: {
+                selected_options: [
+                  { value: 'hepatology' },
+                  { value: 'surgery' },
+                  { value: 'interventional-radiology' },
+                  { value: 'medical-oncology' },
+                ],
+              },
+            },
+            decision_dissenters: { users: { selected_users: ['U0SURGEON'] } },
+            decision_dissent_reason: text('Would consider resection.'),
+          },
+          'U0CHAIR',
+        ),
+      );
+      expect(ok.status).toBe(200);
+      await expect.poll(() => posts(h.fake).length).toBe(3);
+      const decisionPost = posts(h.fake)[2]!;
+      expect(decisionPost.body.thread_ts).toBe(THREAD);
+      expect(textOf(decisionPost)).toContain('*Provisional*');
+      expect(textOf(decisionPost)).toContain('<@U0SURGEON>');
+      const [decision] = await decisionsOf(store)!.decisions(id, scope);
+      expect(decision).toMatchObject({
+        recordedBy: 'U0CHAIR',
+        dissent: [{ members: ['U0SURGEON'] }],
+        atDecision: { bclcStage: 'B' },
+      });
+
+      await h.interact(
+        press(h.fake, 'hcc_decision_sign_off', { caseId: id, decision: decision!.id }, 'U0CHAIR', 'self'),
+      );
+      await expect
+        .poll(() => h.fake.callsTo('/respond/self').length + h.fake.callsTo('chat.postEphemeral').length)
+        .toBeGreaterThan(0);
+      await h.interact(
+        press(h.fake, 'hcc_decision_sign_off', { caseId: id, decision: decision!.id }, 'U0CHECK', 'sign'),
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(4);
+      expect(textOf(posts(h.fake)[3]!)).toContain('*Signed off* by <@U0CHECK>');
+
+      await h.interact(
+        submission(
+          'hcc_follow_up_modal',
+          JSON.stringify({ caseId: id, channel: 'C1', threadTs: THREAD }),
+          { follow_up_task: text('CT after 2 sessions'), follow_up_due: text('in 6 weeks') },
+          'U0NURSE',
+        ),
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(5);
+      const [followUp] = await decisionsOf(store)!.followUps(id, scope);
+      expect(followUp).toBeDefined();
+
+      // Two replicas poll on the due day: the reminder is posted once, in the thread.
+      const second = await openStore(fresh.location);
+      try {
+        const log = createLogger({ level: 'error', write: () => {} });
+        const dueDay = new Date(`${followUp!.due}T12:00:00Z`);
+        const poll = (s: Store, claimer: string) =>
+          pollReminders({
+            reminders: decisionsOf(s)!,
+            client: h.app.client,
+            log,
+            claimer,
+            now: () => dueDay,
+          });
+        const counts =
+          backend.name === 'postgres'
+            ? await Promise.all([poll(store, 'one'), poll(second, 'two')])
+            : [await poll(store, 'one'), await poll(second, 'two')];
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+        expect(await poll(second, 'two')).toBe(0);
+      } finally {
+        await second.close();
+      }
+      const reminder = posts(h.fake)[5]!;
+      expect(reminder.body.thread_ts).toBe(THREAD);
+      expect(textOf(reminder)).toContain('hcc_reminder_done');
+      expect(String(reminder.body.text)).not.toContain('CT after');
+
+      await h.interact(
+        press(h.fake, 'hcc_reminder_done', { caseId: id, followUp: followUp!.id }, 'U0ONC', 'done'),
+      );
+      await expect.poll(() => h.fake.callsTo('/respond/done').length).toBe(1);
+      expect((await decisionsOf(store)!.followUps(id, scope))[0]!.doneBy).toBe('U0ONC');
+
+      const today = new Date().toISOString().slice(0, 10);
+      const treatmentMeta = JSON.stringify({ caseId: id, channel: 'C1', threadTs: THREAD });
+      const differs = await h.interact(
+        submission(
+          'hcc_treatment_modal',
+          treatmentMeta,
+          {
+            treatment_choice: { choice: { type: 'static_select', selected_option: { value: 'sorafenib' } } },
+            treatment_on: { date: { type: 'datepicker', selected_date: today } },
+          },
+          'U0ONC',
+        ),
+      );
+      expect(
+        ((await differs.json()) as { errors: Record<string, string> }).errors.treatment_reason,
+      ).toContain('differs from the decision');
+      await h.interact(
+        submission(
+          'hcc_treatment_modal',
+          treatmentMeta,
+          {
+            treatment_choice: { choice: { type: 'static_select', selected_option: { value: 'tace' } } },
+            treatment_on: { date: { type: 'datepicker', selected_date: today } },
+          },
+          'U0ONC',
+        ),
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(7);
+      expect(textOf(posts(h.fake)[6]!)).toContain('as decided');
+      const actions = (await store.audit.forCase(id, scope)).map((a) => a.action);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'decision.recorded',
+          'decision.signed-off',
+          'follow-up.added',
+          'follow-up.done',
+          'treatment.recorded',
+        ]),
+      );
+    });
+  });
+}
