@@ -141,6 +141,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     services: servicesGetter(deps.services),
     log,
     units: config.units,
+    fhirBaseUrl: config.fhirBaseUrl,
     maxRateLimitWaitSeconds: deps.maxRateLimitWaitSeconds ?? 5,
     store: deps.store,
   };

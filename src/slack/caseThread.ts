@@ -33,6 +33,8 @@ export interface CaseStoreDeps {
 
 export const ACTION_CASE_HISTORY = 'case_history';
 export const ACTION_CASE_DELETE = 'case_delete';
+/** Sends the case as a FHIR R4 Bundle to the person who pressed it (src/slack/actions/exportFhir.ts). */
+export const ACTION_CASE_EXPORT_FHIR = 'case_export_fhir';
 
 export type ThreadAssessment =
   | { kind: 'case'; caseId: CaseId; created: boolean; outcome: Extract<AddOutcome, { status: 'assessed' }> }
@@ -88,6 +90,7 @@ export function caseCard(caseId: CaseId): SlackMessage {
       block_id: `case_card_${caseId}`,
       elements: [
         button('Case history', ACTION_CASE_HISTORY, caseId),
+        button('Export FHIR', ACTION_CASE_EXPORT_FHIR, caseId),
         {
           ...button('Delete case', ACTION_CASE_DELETE, caseId, 'danger'),
           confirm: {

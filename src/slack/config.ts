@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_BASE_URL, ExportOptionsSchema } from '../fhir/context.js';
 import type { UnitSystem } from '../parse/parseResult.js';
 
 /**
@@ -21,6 +22,8 @@ export interface Config {
   /** The team's unit system for ambiguous bare numbers; undefined means "ask". */
   units: UnitSystem | undefined;
   logLevel: LogLevelName;
+  /** The installation's FHIR base URL: fullUrls and the Patient identifier system of exported bundles. */
+  fhirBaseUrl?: string;
 }
 
 /** Empty strings count as unset: `PORT= npm start` should mean "default", not "invalid". */
@@ -57,6 +60,7 @@ const EnvSchema = z.object({
   // HCC_MDT_UNITS and LOG_LEVEL are checked by hand below, so their messages read the same as the others.
   HCC_MDT_UNITS: optionalText,
   LOG_LEVEL: optionalText,
+  HCC_MDT_FHIR_BASE_URL: optionalText.pipe(ExportOptionsSchema.shape.baseUrl.optional()),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -104,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       slackApiUrl: e.SLACK_API_URL,
       units: units === 'us' || units === 'si' ? units : undefined,
       logLevel: (level as LogLevelName | undefined) ?? 'info',
+      fhirBaseUrl: e.HCC_MDT_FHIR_BASE_URL ?? DEFAULT_BASE_URL,
     },
   };
 }

@@ -13,6 +13,8 @@ export interface ListenerDeps {
   maxRateLimitWaitSeconds: number;
   /** The case store; without it every door is stateless (tests, or a deployment that wants no record). */
   store?: CaseStoreDeps | undefined;
+  /** The installation's FHIR base URL (HCC_MDT_FHIR_BASE_URL), for *Export FHIR*. */
+  fhirBaseUrl?: string | undefined;
 }
 
 export const deliveryContext = (deps: ListenerDeps, fields: LogFields): DeliveryContext => ({

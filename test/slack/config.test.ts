@@ -14,6 +14,7 @@ describe('loadConfig', () => {
         slackApiUrl: undefined,
         units: undefined,
         logLevel: 'info',
+        fhirBaseUrl: 'https://hcc-mdt.invalid/fhir',
       },
     });
   });
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       SLACK_API_URL: 'http://127.0.0.1:9999/api/',
       HCC_MDT_UNITS: 'US',
+      HCC_MDT_FHIR_BASE_URL: 'https://mdt.hospital.example/fhir',
       LOG_LEVEL: 'debug',
     });
     expect(r).toEqual({
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
         slackApiUrl: 'http://127.0.0.1:9999/api/',
         units: 'us',
         logLevel: 'debug',
+        fhirBaseUrl: 'https://mdt.hospital.example/fhir',
       },
     });
   });

@@ -157,11 +157,13 @@ describe('manifest.yml', () => {
 
   it('asks for the minimal bot scopes and no history scope', () => {
     // channels:read / groups:read: conversations.members, so a case is shown only to its channel's members.
+    // files:write: Export FHIR sends the bundle as a file in the presser's direct message with the app.
     expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual([
       'app_mentions:read',
       'channels:read',
       'chat:write',
       'commands',
+      'files:write',
       'groups:read',
     ]);
   });

@@ -13,7 +13,7 @@ export { ACTION_CASE_DELETE, ACTION_CASE_HISTORY };
  * anywhere else, or by someone who is not a member (a public channel can be read without joining), the answer is
  * the same as for a case that never existed.
  */
-const NOT_FOUND =
+export const NOT_FOUND =
   'That case does not exist here. Cases are visible only in their own channel, to its members.';
 
 /** Is the user a member of the channel? Pages through conversations.members (channels:read, groups:read). */
@@ -30,7 +30,7 @@ export async function isChannelMember(client: WebClient, channel: string, user: 
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
-function caseButton(
+export function caseButton(
   deps: ListenerDeps,
   event: string,
   body: (

@@ -8,6 +8,7 @@ import {
   caseDeleteButton,
   caseHistoryButton,
 } from './caseButtons.js';
+import { ACTION_CASE_EXPORT_FHIR, caseExportFhirButton } from './exportFhir.js';
 import { OPEN_FORM_ACTION_ID, openForm } from './openForm.js';
 import { SHARE_ACTION_ID, share } from './share.js';
 import { SHOW_EVIDENCE_ACTION_ID, showEvidence } from './showEvidence.js';
@@ -20,6 +21,7 @@ export const ACTIONS = [
   ACTION_CASE_HISTORY,
   ACTION_CASE_DELETE,
   ACTION_ALL_SCORES,
+  ACTION_CASE_EXPORT_FHIR,
 ] as const;
 
 export function register(app: App, deps: ListenerDeps): void {
@@ -29,4 +31,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION_CASE_HISTORY, caseHistoryButton(deps));
   app.action<BlockAction>(ACTION_CASE_DELETE, caseDeleteButton(deps));
   app.action<BlockAction>(ACTION_ALL_SCORES, allScores(deps));
+  app.action<BlockAction>(ACTION_CASE_EXPORT_FHIR, caseExportFhirButton(deps));
 }
