@@ -21,6 +21,8 @@ export interface Config {
   /** The team's unit system for ambiguous bare numbers; undefined means "ask". */
   units: UnitSystem | undefined;
   logLevel: LogLevelName;
+  /** HTTP mode: the interface to listen on (HOST). Default 0.0.0.0, all interfaces, as a container needs. */
+  host?: string;
 }
 
 /** Empty strings count as unset: `PORT= npm start` should mean "default", not "invalid". */
@@ -52,6 +54,12 @@ const EnvSchema = z.object({
     z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL, e.g. https://slack.com/api/')
+      .optional(),
+  ),
+  HOST: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0')
       .optional(),
   ),
   // HCC_MDT_UNITS and LOG_LEVEL are checked by hand below, so their messages read the same as the others.
@@ -104,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       slackApiUrl: e.SLACK_API_URL,
       units: units === 'us' || units === 'si' ? units : undefined,
       logLevel: (level as LogLevelName | undefined) ?? 'info',
+      host: e.HOST ?? '0.0.0.0',
     },
   };
 }

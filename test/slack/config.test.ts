@@ -14,6 +14,7 @@ describe('loadConfig', () => {
         slackApiUrl: undefined,
         units: undefined,
         logLevel: 'info',
+        host: '0.0.0.0',
       },
     });
   });
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         slackApiUrl: 'http://127.0.0.1:9999/api/',
         units: 'us',
         logLevel: 'debug',
+        host: '0.0.0.0',
       },
     });
   });
