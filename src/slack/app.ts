@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
-import { type AnyMiddlewareArgs, App, type CustomRoute, type Middleware } from '@slack/bolt';
+import { type AnyMiddlewareArgs, App, type CustomRoute, HTTPReceiver, type Middleware } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
+import { MemoryClaims } from '../store/claims.js';
+import { type ActionClaims, MemoryActionClaims } from './actionClaims.js';
 import { register as registerActions } from './actions/index.js';
 import type { CaseStoreDeps } from './caseThread.js';
 import { register as registerCommands } from './commands/index.js';
@@ -10,7 +12,9 @@ import { SeenIds } from './dedupe.js';
 import { classify } from './deliver.js';
 import type { ListenerDeps } from './deps.js';
 import { register as registerEvents } from './events/index.js';
+import { InFlight } from './inFlight.js';
 import { type AppLogger, createLogger } from './log.js';
+import { BODY_LIMIT_BYTES, gateRequests, type ReplayCache } from './requestGate.js';
 import { type ServicesSource, servicesGetter } from './services.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
 import { register as registerViews } from './views/index.js';
@@ -25,12 +29,18 @@ export const READY_PATH = '/readyz';
  * are not retried by the SDK (`rejectRateLimitedCalls`); `deliver.ts` waits out a short Retry-After once.
  */
 export const PRODUCTION_RETRY: RetryOptions = {
-  retries: 3,
+  retries: 1,
   factor: 2,
   minTimeout: 500,
-  maxTimeout: 5000,
+  maxTimeout: 1000,
   randomize: true,
 };
+
+/**
+ * Each Web API attempt gives up after this long (the SDK's default is no limit, and Node's fetch waits 300 s for
+ * headers). Two attempts and the back-off fit inside the delivery deadline in `deliver.ts`.
+ */
+export const CALL_TIMEOUT_MS = 4000;
 
 export interface AppDeps {
   /** The pipeline and renderers; default: the real modules, imported as the app is built. */
@@ -50,6 +60,10 @@ export interface AppDeps {
    * replica on PostgreSQL) and /readyz checks it. Without it, every door is stateless.
    */
   store?: CaseStoreDeps;
+  /** Counts listener work still running, for the drain on SIGTERM and for /readyz. Default: a fresh one. */
+  inFlight?: InFlight;
+  /** Once-only claims for Share and the other buttons that post; default in this process's memory. */
+  actionClaims?: ActionClaims;
 }
 
 const healthRoute: CustomRoute = {
@@ -62,7 +76,7 @@ const healthRoute: CustomRoute = {
 };
 
 /** Ready when the store answers: a replica whose database is unreachable takes no traffic. */
-const readyRoute = (store: CaseStoreDeps | undefined): CustomRoute => ({
+const readyRoute = (store: CaseStoreDeps | undefined, inFlight: InFlight): CustomRoute => ({
   path: READY_PATH,
   method: ['GET'],
   handler: (_req, res) => {
@@ -70,6 +84,7 @@ const readyRoute = (store: CaseStoreDeps | undefined): CustomRoute => ({
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(text);
     };
+    if (inFlight.draining) return reply(503, 'draining');
     if (!store) return reply(200, 'ok (no store)');
     store.ping().then(
       () => reply(200, 'ok'),
@@ -104,19 +119,55 @@ function dedupeEvents(firstTime: EventGate, log: AppLogger): Middleware<AnyMiddl
   };
 }
 
+/**
+ * The HTTP receiver: Bolt's, with the request gate in front of the events path (see requestGate.ts), a body
+ * limit, and an unmatched payload (a stale button, an unknown callback) acked empty instead of a 404 after 3 s.
+ */
+function httpReceiver(
+  signingSecret: string,
+  customRoutes: CustomRoute[],
+  log: AppLogger,
+  claims: ReplayCache | undefined,
+): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: EVENTS_PATH,
+    customRoutes,
+    logger: log.bolt,
+    bodyLimit: BODY_LIMIT_BYTES,
+    unhandledRequestHandler: ({ response }) => {
+      log.info('unmatched payload acked', { event: 'http', outcome: 'unmatched' });
+      if (!response.headersSent) {
+        response.writeHead(200);
+        response.end();
+      }
+    },
+  });
+  receiver.requestListener = gateRequests(receiver.requestListener, {
+    signingSecret,
+    path: EVENTS_PATH,
+    replay: claims ?? new MemoryClaims(),
+    log,
+  });
+  return receiver;
+}
+
 /** Builds the Bolt app: receiver by mode, Web API client options, the logger, and every listener. */
 export function createApp(config: Config, deps: AppDeps = {}): App {
   const log = deps.logger ?? createLogger({ level: config.logLevel });
+  const inFlight = deps.inFlight ?? new InFlight();
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: deps.retryConfig ?? PRODUCTION_RETRY,
     rejectRateLimitedCalls: true,
+    timeout: CALL_TIMEOUT_MS,
   };
+  const customRoutes = [healthRoute, readyRoute(deps.store, inFlight)];
   const common = {
     token: config.botToken,
     logger: log.bolt,
     clientOptions,
-    customRoutes: [healthRoute, readyRoute(deps.store)],
+    customRoutes,
     developerMode: false,
     ...(deps.botId ? { botId: deps.botId } : {}),
     ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
@@ -133,8 +184,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
         })
       : new App({
           ...common,
-          signingSecret: config.mode.signingSecret,
-          endpoints: EVENTS_PATH,
+          receiver: httpReceiver(config.mode.signingSecret, customRoutes, log, deps.store?.claims),
         });
 
   const listenerDeps: ListenerDeps = {
@@ -144,12 +194,14 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     fhirBaseUrl: config.fhirBaseUrl,
     maxRateLimitWaitSeconds: deps.maxRateLimitWaitSeconds ?? 5,
     store: deps.store,
+    actionClaims: deps.actionClaims ?? new MemoryActionClaims(),
   };
   const seen = new SeenIds(deps.dedupeCapacity ?? 1000);
   const store = deps.store;
   const firstTime: EventGate = store
     ? (id) => store.claims.claim('event', id, new Date(Date.now() + EVENT_CLAIM_MS))
     : async (id) => seen.firstTime(id);
+  app.use(inFlight.middleware());
   app.use(dedupeEvents(firstTime, log));
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
@@ -174,5 +226,6 @@ export async function startApp(app: App, config: Config, host?: string): Promise
     await app.start();
     return undefined;
   }
-  return (await app.start({ port: config.port, ...(host ? { host } : {}) })) as Server;
+  const listenOn = host ?? config.host;
+  return (await app.start({ port: config.port, ...(listenOn ? { host: listenOn } : {}) })) as Server;
 }

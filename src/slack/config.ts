@@ -24,6 +24,8 @@ export interface Config {
   logLevel: LogLevelName;
   /** The installation's FHIR base URL: fullUrls and the Patient identifier system of exported bundles. */
   fhirBaseUrl?: string;
+  /** HTTP mode: the interface to listen on (HOST). Default 0.0.0.0, all interfaces, as a container needs. */
+  host?: string;
 }
 
 /** Empty strings count as unset: `PORT= npm start` should mean "default", not "invalid". */
@@ -55,6 +57,12 @@ const EnvSchema = z.object({
     z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL, e.g. https://slack.com/api/')
+      .optional(),
+  ),
+  HOST: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0')
       .optional(),
   ),
   // HCC_MDT_UNITS and LOG_LEVEL are checked by hand below, so their messages read the same as the others.
@@ -109,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       units: units === 'us' || units === 'si' ? units : undefined,
       logLevel: (level as LogLevelName | undefined) ?? 'info',
       fhirBaseUrl: e.HCC_MDT_FHIR_BASE_URL ?? DEFAULT_BASE_URL,
+      host: e.HOST ?? '0.0.0.0',
     },
   };
 }

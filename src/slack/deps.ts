@@ -1,6 +1,7 @@
 import type { UnitSystem } from '../parse/parseResult.js';
+import type { ActionClaims } from './actionClaims.js';
 import type { CaseStoreDeps } from './caseThread.js';
-import type { DeliveryContext } from './deliver.js';
+import { DELIVERY_DEADLINE_MS, type DeliveryContext } from './deliver.js';
 import type { AppLogger, LogFields } from './log.js';
 import type { Services } from './services.js';
 
@@ -15,12 +16,15 @@ export interface ListenerDeps {
   store?: CaseStoreDeps | undefined;
   /** The installation's FHIR base URL (HCC_MDT_FHIR_BASE_URL), for *Export FHIR*. */
   fhirBaseUrl?: string | undefined;
+  /** Once-only claims for buttons that post or write (Share). */
+  actionClaims: ActionClaims;
 }
 
 export const deliveryContext = (deps: ListenerDeps, fields: LogFields): DeliveryContext => ({
   log: deps.log,
   fields,
   maxRateLimitWaitSeconds: deps.maxRateLimitWaitSeconds,
+  deadline: Date.now() + DELIVERY_DEADLINE_MS,
 });
 
 export const elapsed = (start: number) => Math.round(performance.now() - start);

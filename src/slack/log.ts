@@ -60,11 +60,42 @@ export function scrub(text: string): string {
     .slice(0, 300);
 }
 
-/** Library messages: strings are scrubbed, errors reduced to name and code, anything else is dropped. */
+/**
+ * The library messages we pass on, by their fixed opening words. Anything else a library logs (Slack's
+ * `response_metadata` warnings and messages, a JSON parser's snippet of a body, an error message quoting a
+ * response) is free text that can carry what people typed or part of a token, so only its template survives:
+ * the words before the first colon, and only for these openings.
+ */
+const LIBRARY_TEMPLATES = [
+  'An incoming event was not acknowledged',
+  'Request body exceeded the maximum allowed size',
+  'Failed to parse and verify the request data',
+  'Failed to verify authenticity',
+  'Malformed request body',
+  'Unhandled HTTP request',
+  'An unhandled error occurred',
+  'http request failed',
+  'Rate limit',
+  'API Call failed',
+  'Retrying',
+  'WebClient',
+  'Socket Mode',
+  'Going to establish a new connection',
+  'Now connected',
+];
+
+export function libraryText(text: string): string {
+  const known = LIBRARY_TEMPLATES.find((t) => text.startsWith(t));
+  if (!known) return '[library text]';
+  const head = text.split(':')[0] ?? known;
+  return scrub(head.slice(0, 120));
+}
+
+/** Library messages: strings reduced to their known template, errors to name and code, anything else dropped. */
 function describeLibraryArgs(args: unknown[]): string {
   return args
     .map((a) => {
-      if (typeof a === 'string') return scrub(a);
+      if (typeof a === 'string') return libraryText(a);
       if (a instanceof Error) {
         const code = (a as { code?: unknown }).code;
         return typeof code === 'string' ? `${a.name} (${code})` : a.name;

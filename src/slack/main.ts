@@ -8,6 +8,7 @@ import { type AppDeps, createApp, startApp } from './app.js';
 import { loadConfig } from './config.js';
 import { decisionsOf } from './decisions/listeners.js';
 import { startReminderPoller } from './decisions/reminderPoller.js';
+import { InFlight } from './inFlight.js';
 import { type AppLogger, createLogger } from './log.js';
 import { checkBotToken } from './tokenCheck.js';
 
@@ -22,6 +23,8 @@ export interface RunIo {
   write?: (line: string) => void;
   /** Test seams (fake services, retry policy, bot ids); production passes none. */
   deps?: Omit<AppDeps, 'logger'>;
+  /** Longest wait for in-flight replies on stop; default DRAIN_LIMIT_MS. */
+  drainLimitMs?: number;
 }
 
 /** A few quick retries at start-up: long enough to ride out a blip, short enough to fail visibly. */
@@ -29,7 +32,10 @@ const START_UP_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 100
 
 export type RunResult =
   | { ok: false; exitCode: 1 }
-  | { ok: true; app: App; port: number | undefined; log: AppLogger; stop: () => Promise<void> };
+  | { ok: true; app: App; port: number | undefined; log: AppLogger; stop: () => Promise<boolean> };
+
+/** How long SIGTERM waits for replies already under way before the process exits anyway. */
+export const DRAIN_LIMIT_MS = 10_000;
 
 export async function run(io: RunIo): Promise<RunResult> {
   const write = io.write ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -69,7 +75,17 @@ export async function run(io: RunIo): Promise<RunResult> {
     deps = { ...deps, store };
   }
   const purge = store ? scheduleRetention(store, retention.days, log) : undefined;
-  const app = createApp(config, { ...deps, logger: log });
+  if (!config.units) {
+    log.warn(
+      'HCC_MDT_UNITS is not set: a bare lab number with no unit will be refused and the person asked for it',
+      {
+        event: 'start',
+        outcome: 'units-unset',
+      },
+    );
+  }
+  const inFlight = deps.inFlight ?? new InFlight();
+  const app = createApp(config, { ...deps, inFlight, logger: log });
   const decisions = decisionsOf(deps.store);
   const reminders = decisions
     ? startReminderPoller({ reminders: decisions, client: app.client, log })
@@ -82,12 +98,18 @@ export async function run(io: RunIo): Promise<RunResult> {
     app,
     port,
     log,
+    /** Stops taking requests, lets the replies under way finish (up to the drain limit), then closes the store. */
     stop: async () => {
-      await app.stop();
+      inFlight.draining = true;
+      const closing = app.stop().catch(() => undefined);
+      const drained = await inFlight.drain(io.drainLimitMs ?? DRAIN_LIMIT_MS);
+      if (!drained) log.warn('drain limit reached', { event: 'stop', outcome: `abandoned-${inFlight.size}` });
+      await Promise.race([closing, new Promise((r) => setTimeout(r, 1000).unref())]);
       if (purge) clearInterval(purge);
       reminders?.stop();
       await store?.close();
-      log.info('stopped', { event: 'stop' });
+      log.info('stopped', { event: 'stop', outcome: drained ? 'drained' : 'drain-limit' });
+      return drained;
     },
   };
 }
@@ -111,25 +133,48 @@ function scheduleRetention(store: Store, days: number, log: AppLogger): NodeJS.T
   return timer;
 }
 
+const errorCode = (err: unknown): string => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : err instanceof Error ? err.name : typeof err;
+};
+
+/**
+ * One request must never take the process down. A stray rejection is logged by code (never its message, which
+ * can quote a body) and the app keeps serving; an uncaught exception may have left state half-changed, so the
+ * app drains and exits 1 for the supervisor to restart it.
+ */
+export function installProcessHandlers(
+  log: AppLogger,
+  stop: (reason: string, exitCode: number) => void,
+  target: Pick<NodeJS.Process, 'on'> = process,
+): void {
+  target.on('unhandledRejection', (reason: unknown) => {
+    log.error('unhandled rejection', { event: 'process', outcome: 'kept-serving', code: errorCode(reason) });
+  });
+  target.on('uncaughtException', (err: unknown) => {
+    log.error('uncaught exception', { event: 'process', outcome: 'restarting', code: errorCode(err) });
+    stop('uncaughtException', 1);
+  });
+}
+
 async function main(): Promise<void> {
   const started = await run({ env: process.env });
   if (!started.ok) process.exit(started.exitCode);
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'stopping', outcome: signal })}\n`,
-    );
-    // Give in-flight requests a moment; never hang the orchestrator.
-    setTimeout(() => process.exit(1), 10_000).unref();
+    started.log.info('stopping', { event: 'stop', outcome: reason });
+    // The drain is bounded; this is the backstop should closing the store hang.
+    setTimeout(() => process.exit(exitCode || 1), DRAIN_LIMIT_MS + 3000).unref();
     started.stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       () => process.exit(1),
     );
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  installProcessHandlers(started.log, stop);
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
 }
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

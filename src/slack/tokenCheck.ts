@@ -14,6 +14,8 @@ export async function checkBotToken(config: Config, retryConfig: RetryOptions): 
   const client = new WebClient(config.botToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig,
+    // Never Node's 300-second wait for headers: an unreachable API should fail the start visibly and soon.
+    timeout: 5000,
     // The outcome is reported in the start-up message; the SDK's own console lines would only repeat it.
     logLevel: LogLevel.ERROR,
   });

@@ -51,6 +51,8 @@ describe('share is faithful', () => {
       await expect.poll(() => h.fake.callsTo('chat.postMessage').length).toBe(1);
       const post = h.fake.callsTo('chat.postMessage')[0]!.body.blocks as Block[];
       expect(caveatLines(post)).toEqual(before);
+      // The ephemeral is removed after the post; wait for it so it does not land in the next test's calls.
+      await expect.poll(() => respondCalls().some((c) => c.body.delete_original === true)).toBe(true);
     });
   }
 

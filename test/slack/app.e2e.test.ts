@@ -15,12 +15,10 @@ const respondCalls = () => h.fake.calls.filter((c) => c.method.startsWith('/resp
 const texts = (calls: { body: Record<string, unknown> }[]) => calls.map((c) => String(c.body.text));
 
 describe('/hcc over signed HTTP', () => {
-  it('acks `/hcc stage …` with 200 well inside 3 s and the summary reaches response_url, ephemeral, with Share', async () => {
-    const started = performance.now();
+  // How fast the ack goes out is measured by `npm run bench:load`, not by a timed unit test.
+  it('acks `/hcc stage …` with 200 and the summary reaches response_url, ephemeral, with Share', async () => {
     const r = await h.command('stage bili 34 alb 31 inr 1.3');
-    const ms = performance.now() - started;
     expect(r.status).toBe(200);
-    expect(ms).toBeLessThan(3000);
     await expect.poll(() => respondCalls().length).toBe(1);
     const reply = respondCalls()[0]!.body;
     expect(reply.response_type).toBe('ephemeral');
@@ -116,6 +114,8 @@ describe('@mention in a thread', () => {
     await h.event(mention('stage bili 34'), 'Ev-retry-1');
     await expect.poll(() => h.fake.callsTo('chat.postMessage').length).toBe(1);
     const again = await h.event(mention('stage bili 34'), 'Ev-retry-1', {
+      // Slack signs a redelivery afresh (a new timestamp), so the replay cache lets it through to the dedupe.
+      timestamp: Math.floor(Date.now() / 1000) - 1,
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     expect(again.status).toBe(200);

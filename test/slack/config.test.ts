@@ -15,6 +15,7 @@ describe('loadConfig', () => {
         units: undefined,
         logLevel: 'info',
         fhirBaseUrl: 'https://hcc-mdt.invalid/fhir',
+        host: '0.0.0.0',
       },
     });
   });
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
         units: 'us',
         logLevel: 'debug',
         fhirBaseUrl: 'https://mdt.hospital.example/fhir',
+        host: '0.0.0.0',
       },
     });
   });

@@ -112,6 +112,8 @@ export async function startHarness(
   };
 }
 
+let pressed = 300;
+
 /** A block_actions payload for a button press. */
 export function buttonPress(
   fake: FakeSlack,
@@ -130,7 +132,8 @@ export function buttonPress(
     channel: { id: channel, name: 'liver-mdt' },
     container: {
       type: 'message',
-      message_ts: '1700000000.000300',
+      // Each ephemeral is its own message (Share acts once per message).
+      message_ts: `1700000000.${String(++pressed).padStart(6, '0')}`,
       channel_id: channel,
       is_ephemeral: where.ephemeral ?? true,
       ...(where.threadTs ? { thread_ts: where.threadTs } : {}),

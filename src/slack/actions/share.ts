@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_SHARE, carriedParse, ShareValueSchema } from '../../render/actions.js';
+import { SHARE_CLAIM_MS } from '../actionClaims.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { buttonValue, pressButton } from './payload.js';
@@ -37,7 +38,20 @@ export const share =
           { ...outcome, parse: carriedParse(value.data) },
           { view: value.data.view, sharedBy: user, shareable: false },
         );
+        // Once per message: a double click, Slack's retry or a replay finds the claim and is told privately.
+        const messageTs = (args.body.container as { message_ts?: unknown } | undefined)?.message_ts;
+        const claimKey = `share:${args.body.team?.id ?? ''}:${channel}:${typeof messageTs === 'string' ? messageTs : JSON.stringify(value.data)}`;
+        if (!(await deps.actionClaims.claim(claimKey, SHARE_CLAIM_MS))) {
+          await tellPrivately(
+            audience,
+            noticeMessage('That summary has already been shared in the channel.'),
+            ctx,
+          );
+          deps.log.info('handled', { ...fields, outcome: 'already-shared', ms: elapsed(start) });
+          return;
+        }
         const posted = await postPublicly({ ...audience, channel }, shared, ctx, 'respond');
+        if (!posted) await deps.actionClaims.release(claimKey);
         if (posted) {
           try {
             await args.respond({ delete_original: true });
