@@ -125,6 +125,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
             decision_preference: choice('yes'),
             decision_specialties: {
               checked: {
+                type: 'checkboxes',
                 selected_options: [
                   { value: 'hepatology' },
                   { value: 'surgery' },
@@ -133,7 +134,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
                 ],
               },
             },
-            decision_dissenters: { users: { selected_users: ['U0SURGEON'] } },
+            decision_dissenters: { users: { type: 'multi_users_select', selected_users: ['U0SURGEON'] } },
             decision_dissent_reason: text('Would consider resection.'),
           },
           'U0CHAIR',
