@@ -29,7 +29,7 @@ export function aboutView(info: { version: string; reviewed: string }): HomeView
     ),
     section(
       '*Commands.* `/hcc stage <case>` (private answer with Evidence, All scores and Share) · ' +
-        '`@HCC MDT <case>` in a thread · the message shortcut *Assess with HCC MDT* · `/hcc form` · ' +
+        '`@hcc-mdt <case>` in a thread · the message shortcut *Assess with HCC MDT* · `/hcc form` · ' +
         '`/hcc refs <drug or trial>` · `/hcc mrecist baseline 52 nadir 30 now 37 mm` · `/hcc help`',
     ),
     context(`Version ${info.version} · Evidence reviewed ${info.reviewed}.`),

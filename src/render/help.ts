@@ -36,7 +36,7 @@ export function renderHelpMessage(options: { withFormButton?: boolean } = {}): S
     header('HCC MDT assistant'),
     section(`*Commands*\n${lines.join('\n')}`),
     section(
-      '*In a thread* slash commands do not work: @mention the app with the same words (`@HCC MDT stage …`), ' +
+      '*In a thread* slash commands do not work: @mention the app with the same words (`@hcc-mdt stage …`), ' +
         'or use the message shortcut *Assess with HCC MDT* on the message with the values.',
     ),
     section(`*Example*\n\`\`\`/hcc stage ${esc(EXAMPLE_MESSAGE)}\`\`\``),

@@ -55,7 +55,7 @@ export function classify(err: unknown): Failure {
 /** Slack refused the content itself: the same blocks will fail on every route, plain text will not. */
 export const CONTENT_REJECTED = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_too_long']);
 
-export const INVITE_HINT = 'invite me with `/invite @HCC MDT`';
+export const INVITE_HINT = 'invite me with `/invite @hcc-mdt`';
 
 /** What the person reads. Plain words; says what to do next. */
 export function explain(failure: Failure): string {

@@ -1,5 +1,5 @@
 /**
- * ONE grammar for every door (`/hcc …`, `@HCC MDT …` in a thread, the message shortcut):
+ * ONE grammar for every door (`/hcc …`, `@hcc-mdt …` in a thread, the message shortcut):
  *
  *   stage|assess <text>   the full summary
  *   albi | cp|childpugh | meld | bclc | transplant <text>   one view of the same assessment

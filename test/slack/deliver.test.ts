@@ -6,7 +6,7 @@ import { classify, explain } from '../../src/slack/deliver.js';
 
 describe('classify + explain: what the person reads when Slack refuses', () => {
   it.each([
-    [new WebAPIPlatformError({ ok: false, error: 'not_in_channel' }), /invite me with `\/invite @HCC MDT`/],
+    [new WebAPIPlatformError({ ok: false, error: 'not_in_channel' }), /invite me with `\/invite @hcc-mdt`/],
     [new WebAPIPlatformError({ ok: false, error: 'channel_not_found' }), /invite me/],
     [new WebAPIPlatformError({ ok: false, error: 'is_archived' }), /archived/],
     [new WebAPIRateLimitedError(30), /rate-limiting me.*in 30 seconds/],

@@ -38,7 +38,7 @@ async function stillServing() {
 
 describe('Share when Slack refuses chat.postMessage', () => {
   it.each([
-    ['not_in_channel', /invite me with `\/invite @HCC MDT`/],
+    ['not_in_channel', /invite me with `\/invite @hcc-mdt`/],
     ['channel_not_found', /invite me/],
   ])('%s → the sharer is told to invite the app', async (error, pattern) => {
     h.fake.on('chat.postMessage', { body: { ok: false, error } });

@@ -6,7 +6,7 @@ import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js
 import { parseRequest } from '../grammar.js';
 
 /**
- * `@HCC MDT stage …` in a channel or thread. Results go into the thread (a top-level mention starts one under
+ * `@hcc-mdt stage …` in a channel or thread. Results go into the thread (a top-level mention starts one under
  * itself); help, parse errors and privacy warnings go to the author only, as ephemeral messages in the thread.
  * Retried deliveries are dropped earlier, by the dedupe middleware.
  */
