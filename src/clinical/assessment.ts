@@ -190,6 +190,9 @@ export type MrecistInput = z.output<typeof MrecistInputSchema>;
 export const MrecistResultSchema = z.strictObject({
   ok: z.literal(true),
   response: MrecistResponseSchema,
+  /** The sums as read (mm), baseline → nadir → now, and whether a new lesion was reported. */
+  sumsMm: z.strictObject({ baseline: z.number(), nadir: z.number(), current: z.number() }),
+  newLesion: z.boolean(),
   /** Change from baseline and from nadir, per cent (null when the nadir is 0). */
   changeFromBaselinePct: z.number(),
   changeFromNadirPct: z.number().nullable(),

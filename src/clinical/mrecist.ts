@@ -18,6 +18,24 @@ const readMm = (value: number): number => roundTo(value, MM_DECIMALS);
 
 const percentChange = (from: number, to: number): number => roundTo(((to - from) / from) * 100, 6);
 
+/** The two cut-offs (per cent): a rise from the nadir of at least this is PD; a fall from baseline of at least this is PR. */
+export const MRECIST_CUTOFF_PCT = { progressionFromNadir: 20, responseFromBaseline: -30 } as const;
+
+/**
+ * A change as shown to a reader: one decimal, never rounded onto a cut-off the exact value did not reach (a rise
+ * of 19.96 % is SD and reads "19.9 %", not "20.0 %"). The response itself is decided on the exact value.
+ */
+export function displayedPercent(value: number, from: 'baseline' | 'nadir'): number {
+  const rounded = roundTo(value, 1);
+  if (from === 'nadir') {
+    const cut = MRECIST_CUTOFF_PCT.progressionFromNadir;
+    return value < cut && rounded >= cut ? roundTo(cut - 0.1, 1) : rounded;
+  }
+  const cut = MRECIST_CUTOFF_PCT.responseFromBaseline;
+  return value > cut && rounded <= cut ? roundTo(cut + 0.1, 1) : rounded;
+}
+const pct = (value: number, from: 'baseline' | 'nadir') => `${displayedPercent(value, from).toFixed(1)}%`;
+
 export function mrecist(input: MrecistInput): MrecistResult {
   const baselineMm = Math.max(readMm(input.baselineMm), 10 ** -MM_DECIMALS);
   const nadirMm = readMm(input.nadirMm);
@@ -32,6 +50,8 @@ export function mrecist(input: MrecistInput): MrecistResult {
     changeFromNadirPct,
     reason,
     rule: MRECIST_RULE,
+    sumsMm: { baseline: baselineMm, nadir: nadirMm, current: currentMm },
+    newLesion,
   });
 
   if (newLesion) return result('PD', 'A new lesion is progressive disease whatever the target-lesion sums.');
@@ -40,17 +60,20 @@ export function mrecist(input: MrecistInput): MrecistResult {
   if (changeFromNadirPct === null) {
     return result('PD', 'Viable tumour has reappeared after the sum had fallen to 0 (nadir 0 mm).');
   }
-  if (changeFromNadirPct >= 20) {
-    return result('PD', `The viable sum rose ${changeFromNadirPct}% from the nadir (progression is ≥ 20%).`);
+  if (changeFromNadirPct >= MRECIST_CUTOFF_PCT.progressionFromNadir) {
+    return result(
+      'PD',
+      `The viable sum rose ${pct(changeFromNadirPct, 'nadir')} from the nadir (progression is ≥ 20%).`,
+    );
   }
-  if (changeFromBaselinePct <= -30) {
+  if (changeFromBaselinePct <= MRECIST_CUTOFF_PCT.responseFromBaseline) {
     return result(
       'PR',
-      `The viable sum fell ${-changeFromBaselinePct}% from baseline (partial response is ≥ 30%).`,
+      `The viable sum fell ${pct(changeFromBaselinePct, 'baseline').replace(/^-/, '')} from baseline (partial response is ≥ 30%).`,
     );
   }
   return result(
     'SD',
-    `Neither a ≥ 30% fall from baseline (${changeFromBaselinePct}%) nor a ≥ 20% rise from the nadir (${changeFromNadirPct}%).`,
+    `Neither a ≥ 30% fall from baseline (${pct(changeFromBaselinePct, 'baseline')}) nor a ≥ 20% rise from the nadir (${pct(changeFromNadirPct, 'nadir')}).`,
   );
 }

@@ -1,6 +1,9 @@
+import type { Button, ContextBlock } from '@slack/types';
 import { z } from 'zod';
+import { MrecistInputSchema } from '../clinical/assessment.js';
 import { TreatmentOptionIdSchema } from '../clinical/treatmentOptionIds.js';
 import type { ParseResult } from '../parse/parseResult.js';
+import { context, mention } from './mrkdwn.js';
 
 /**
  * The interactive elements the renderers put into messages: their action ids and the JSON their button values
@@ -12,6 +15,7 @@ export const ACTION_SHOW_EVIDENCE = 'hcc_show_evidence';
 export const ACTION_SHARE = 'hcc_share';
 export const ACTION_OPEN_FORM = 'hcc_open_form';
 export const ACTION_ALL_SCORES = 'hcc_all_scores';
+export const ACTION_SHARE_MRECIST = 'hcc_share_mrecist';
 
 /** `full` is the answer (first reply); `details` is what the *All scores* button shows; the rest are focused views. */
 export const SummaryViewSchema = z.enum([
@@ -65,4 +69,26 @@ export function carriedParse(value: ShareValue): ParseResult {
     errors: [],
     warnings: [],
   };
+}
+
+/**
+ * Value of the mRECIST "Share with channel" button: the sums as read (numbers only, nothing typed). The listener
+ * recomputes the response from them, so the channel sees exactly what the preview showed.
+ */
+export const MrecistShareValueSchema = z.strictObject({ v: z.literal(1), input: MrecistInputSchema });
+export type MrecistShareValue = z.infer<typeof MrecistShareValueSchema>;
+
+/** The "Share with channel" button of a private preview. */
+export const shareButton = (value: string, actionId: string = ACTION_SHARE): Button => ({
+  type: 'button',
+  action_id: actionId,
+  text: { type: 'plain_text', text: 'Share with channel' },
+  style: 'primary',
+  value,
+});
+
+/** "Shared by <@U…>" on a shared post; nothing for an id that is no Slack user id. */
+export function sharedByBlock(sharedBy: string | undefined): ContextBlock[] {
+  const who = sharedBy ? mention(sharedBy) : null;
+  return who ? [context(`Shared by ${who}`)] : [];
 }

@@ -1,17 +1,18 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import {
   ACTION_ALL_SCORES,
-  ACTION_SHARE,
   ACTION_SHOW_EVIDENCE,
   type ShareValue,
   type ShowEvidenceValue,
   type SummaryView,
+  shareButton,
+  sharedByBlock,
 } from './actions.js';
 import { defaultEvidenceSource } from './defaultEvidence.js';
 import type { EvidenceSource } from './evidenceSource.js';
 import { headline } from './headline.js';
 import { BLOCK_KIT_LIMITS, enforceBlockKitLimits } from './limits.js';
-import { capLines, context, esc, header, mention, mrkdwn, packLines, section } from './mrkdwn.js';
+import { capLines, context, esc, header, mrkdwn, packLines, section } from './mrkdwn.js';
 import type { ScoreItem } from './scoreItems.js';
 import type { SlackMessage } from './slackMessage.js';
 import { toMrkdwn } from './spans.js';
@@ -121,24 +122,11 @@ function actionsBlock(outcome: SummaryOutcome, view: SummaryView, shareable: boo
   // A result that is not evaluable is not shared: the channel would get a post without an answer.
   if (shareable && view !== 'details' && evaluable(a, view)) {
     const value = shareValue(outcome, view);
-    if (value)
-      elements.push({
-        type: 'button',
-        action_id: ACTION_SHARE,
-        text: { type: 'plain_text', text: 'Share with channel' },
-        style: 'primary',
-        value,
-      });
+    if (value) elements.push(shareButton(value));
   }
   if (elements.length === 0) return [];
   const block: ActionsBlock = { type: 'actions', block_id: BLOCK_IDS.actions, elements };
   return [block];
-}
-
-function sharedByBlock(sharedBy: string | undefined): KnownBlock[] {
-  if (!sharedBy) return [];
-  const who = mention(sharedBy);
-  return who ? [context(`Shared by ${who}`)] : [];
 }
 
 const VIEW_NAMES: Record<SummaryView, string> = {

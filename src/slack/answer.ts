@@ -116,7 +116,7 @@ export function answer(request: ParsedRequest, services: Services, options: Answ
       }
       return {
         kind: 'result',
-        message: render.mrecist(services.mrecist(parsed.input)),
+        message: render.mrecist(services.mrecist(parsed.input), { shareable: options.shareable }),
         notices: [],
         outcome: 'mrecist',
       };

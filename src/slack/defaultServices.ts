@@ -22,7 +22,7 @@ export const defaultServices: Services = {
     problems: (parse, reason) => renderProblemsMessage(parse, reason),
     privacy: (parse) => renderPrivacyNotice(parse),
     help: (options) => renderHelpMessage(options),
-    mrecist: (result) => renderMrecistMessage(result),
+    mrecist: (result, options) => renderMrecistMessage(result, options),
     evidence: (ids, stage) => renderEvidenceMessage(ids, stage),
     references: (_query, found) => renderReferenceResults(found),
   },

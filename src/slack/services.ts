@@ -3,6 +3,7 @@ import type { TreatmentOptionId } from '../clinical/treatmentOptionIds.js';
 import type { ParseIssue, ParseResult } from '../parse/parseResult.js';
 import type { PipelineOptions, PipelineOutcome, StructuredOutcome } from '../pipeline.js';
 import type { SearchResult as ReferenceSearchResult } from '../references/search.js';
+import type { MrecistMessageOptions } from '../render/mrecist.js';
 import type { SlackMessage } from '../render/slackMessage.js';
 
 /**
@@ -41,7 +42,7 @@ export interface Services {
     problems(parse: ParseResult, reason: NotAssessedReason): SlackMessage;
     privacy(parse: ParseResult): SlackMessage | null;
     help(options: { withFormButton: boolean }): SlackMessage;
-    mrecist(result: MrecistResult): SlackMessage;
+    mrecist(result: MrecistResult, options: MrecistMessageOptions): SlackMessage;
     evidence(optionIds: readonly TreatmentOptionId[], stage?: string): SlackMessage;
     references(query: string, found: ReferenceSearchResult): SlackMessage;
   };

@@ -128,6 +128,8 @@ export function fakeServices(): Services {
     mrecist: () => ({
       ok: true,
       response: 'PR',
+      sumsMm: { baseline: 50, nadir: 40, current: 20 },
+      newLesion: false,
       changeFromBaselinePct: -60,
       changeFromNadirPct: -50,
       reason: 'fall of at least 30%',

@@ -1,52 +1,55 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_SHARE, carriedParse, ShareValueSchema } from '../../render/actions.js';
+import {
+  ACTION_SHARE,
+  ACTION_SHARE_MRECIST,
+  carriedParse,
+  MrecistShareValueSchema,
+  ShareValueSchema,
+} from '../../render/actions.js';
+import type { SlackMessage } from '../../render/slackMessage.js';
 import { SHARE_CLAIM_MS } from '../actionClaims.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
+import type { Services } from '../services.js';
 import { buttonValue, pressButton } from './payload.js';
 
 export const SHARE_ACTION_ID = ACTION_SHARE;
+export const SHARE_MRECIST_ACTION_ID = ACTION_SHARE_MRECIST;
+
+/** The post a Share button's value stands for, rebuilt from the value alone; null when the value is unusable. */
+type BuildShared = (value: unknown, services: Services, sharedBy: string) => SlackMessage | null;
 
 /**
- * "Share with channel": re-assesses the structured case carried by the button (nothing typed travels), posts it
- * to the channel (in the thread when the ephemeral was in one) as the app, naming who shared it, then removes
- * the ephemeral. Any refusal from Slack is explained to the person privately.
+ * "Share with channel": rebuilds the post from the structured value the button carries (nothing typed travels),
+ * posts it to the channel (in the thread when the ephemeral was in one) as the app, naming who shared it, then
+ * removes the ephemeral. Once per message: a double click, Slack's retry or a replay finds the claim and is told
+ * privately. Any refusal from Slack is explained to the person privately.
  */
-export const share =
-  (deps: ListenerDeps) => async (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
-    const { start, channel, user, fields, ctx, audience } = await pressButton(deps, 'share', args);
+const shareOnce =
+  (event: string, build: BuildShared) =>
+  (deps: ListenerDeps) =>
+  async (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
+    const { start, channel, user, fields, ctx, audience } = await pressButton(deps, event, args);
     await guarded(
       deps,
       fields,
       (t) => tellPrivately(audience, noticeMessage(t), ctx),
       async () => {
-        const value = ShareValueSchema.safeParse(buttonValue(args.body));
-        const services = await deps.services();
-        const outcome = value.success ? services.assessCaseInput(value.data.input) : undefined;
-        if (!value.success || !channel || outcome?.status !== 'assessed') {
+        const value = buttonValue(args.body);
+        const shared = build(value, await deps.services(), user);
+        if (!shared || !channel) {
           deps.log.warn('handled', { ...fields, outcome: 'share-invalid', ms: elapsed(start) });
           await tellPrivately(
             audience,
-            noticeMessage('I could not share that summary; please run the assessment again.'),
+            noticeMessage('I could not share that result; please run it again.'),
             ctx,
           );
           return;
         }
-        // The caveats the parser added when the case was typed travel with the button (structured input has
-        // none of its own), so the shared summary shows exactly the caveats of the private one.
-        const shared = services.render.summary(
-          { ...outcome, parse: carriedParse(value.data) },
-          { view: value.data.view, sharedBy: user, shareable: false },
-        );
-        // Once per message: a double click, Slack's retry or a replay finds the claim and is told privately.
         const messageTs = (args.body.container as { message_ts?: unknown } | undefined)?.message_ts;
-        const claimKey = `share:${args.body.team?.id ?? ''}:${channel}:${typeof messageTs === 'string' ? messageTs : JSON.stringify(value.data)}`;
+        const claimKey = `share:${args.body.team?.id ?? ''}:${channel}:${typeof messageTs === 'string' ? messageTs : JSON.stringify(value)}`;
         if (!(await deps.actionClaims.claim(claimKey, SHARE_CLAIM_MS))) {
-          await tellPrivately(
-            audience,
-            noticeMessage('That summary has already been shared in the channel.'),
-            ctx,
-          );
+          await tellPrivately(audience, noticeMessage('That has already been shared in the channel.'), ctx);
           deps.log.info('handled', { ...fields, outcome: 'already-shared', ms: elapsed(start) });
           return;
         }
@@ -67,3 +70,25 @@ export const share =
       },
     );
   };
+
+/**
+ * The case summary: re-assessed from the validated CaseInput, with the caveats the parser added when the case was
+ * typed (structured input has none of its own), so the shared summary shows exactly the caveats of the private one.
+ */
+export const share = shareOnce('share', (raw, services, user) => {
+  const value = ShareValueSchema.safeParse(raw);
+  if (!value.success) return null;
+  const outcome = services.assessCaseInput(value.data.input);
+  if (outcome.status !== 'assessed') return null;
+  return services.render.summary(
+    { ...outcome, parse: carriedParse(value.data) },
+    { view: value.data.view, sharedBy: user, shareable: false },
+  );
+});
+
+/** The mRECIST response: recomputed from the sums the button carries, rendered as the preview was. */
+export const shareMrecist = shareOnce('share_mrecist', (raw, services, user) => {
+  const value = MrecistShareValueSchema.safeParse(raw);
+  if (!value.success) return null;
+  return services.render.mrecist(services.mrecist(value.data.input), { sharedBy: user });
+});
