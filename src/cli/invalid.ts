@@ -7,7 +7,7 @@ export interface InputError {
 }
 
 /**
- * Report invalid input and return exit code 2 (issue 2): under `--json`, `{"ok": false, "errors": [...]}` on stdout;
+ * Report invalid input and return exit code 2: under `--json`, `{"ok": false, "errors": [...]}` on stdout;
  * otherwise a plain message on stderr naming each field, then an optional hint (an example, the usage line).
  */
 export function reportInvalid(io: CliIo, json: boolean, errors: InputError[], hint?: string): number {

@@ -73,7 +73,7 @@ export const BclcResultSchema = z.strictObject({
   stage: BclcStageSchema,
   /**
    * From the Child-Pugh class. null only when ECOG 3-4 decides stage D and Child-Pugh could not be computed
-   * (issue 2: ECOG 3-4 gives D even if everything else is missing; liver function is never imputed).
+   * (ECOG 3-4 gives D even if everything else is missing; liver function is never imputed).
    */
   liverFunction: LiverFunctionSchema.nullable(),
   /** One sentence saying which inputs decided the stage. */
@@ -96,7 +96,7 @@ export const TreatmentOptionSchema = z.strictObject({
   conditionMet: z.boolean().nullable(),
   /** Where the branch comes from. */
   basis: z.enum(['BCLC 2022', 'BCLC 2025 update']),
-  /** false when the digest marks the branch as not re-checked against the primary text. */
+  /** false while the branch is not yet checked against the published BCLC figure (shown with one footnote). */
   verified: z.boolean(),
 });
 export type TreatmentOption = z.infer<typeof TreatmentOptionSchema>;

@@ -17,23 +17,23 @@ import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.
 /**
  * BCLC 2022 staging. Source: Reig M et al. "BCLC strategy for prognosis prediction and treatment recommendation:
  * The 2022 update." J Hepatol 2022;76(3):681-693, doi 10.1016/j.jhep.2021.11.018, PMID 34801630, PMC8866082.
- * Stage table as confirmed in the digest §0b (NCCN v1.2026 reproduction of Fig. 1):
+ * Stage table of Fig. 1 (as reproduced in the NCCN Guidelines, Hepatocellular Carcinoma, v1.2026):
  *
  *   D  ECOG 3-4, or end-stage liver function (Child-Pugh C here; see liverFunction.ts)
  *   C  macrovascular (portal) invasion and/or extrahepatic spread, or ECOG 1-2 that is cancer-related
- *   0  single nodule <= 2 cm, preserved liver function, ECOG 0          ("<= 2 cm" per BCLC, digest §4.1)
+ *   0  single nodule <= 2 cm, preserved liver function, ECOG 0          ("<= 2 cm" as BCLC prints it)
  *   A  single nodule of any size, or 2-3 nodules each <= 3 cm, ECOG 0
  *   B  multinodular beyond A
  *
- * Choices (issue 2; docs/clinical-rules.md, "BCLC 2022 staging and treatment options"):
+ * Choices (listed with the other rules under "BCLC 2022 staging and treatment options"):
  * - ECOG 1-2 marked not cancer-related is staged as ECOG 0, with a visible note (BCLC upstages on cancer-related
- *   performance status only; digest §4.1, §10.7).
+ *   performance status only).
  * - Child-Pugh B keeps the tumour-based stage and warns that BCLC's first options assume preserved function.
  * - A single nodule <= 2 cm with impaired (Child-Pugh B) function is A, not 0.
  * - Partial inputs: ECOG 3-4 or Child-Pugh C gives D whatever else is missing; with Child-Pugh A/B and ECOG known,
  *   invasion, spread or cancer-related ECOG 1-2 gives C without tumour size. ECOG is never assumed.
  * - End-stage liver function with a tumour within Milan: BCLC 2022 excepts "tumour burden acceptable for
- *   transplant" from the liver-function requirement (digest §0b), so a note asks for transplant evaluation. The note
+ *   transplant" from the liver-function requirement (Fig. 1, NCCN reproduction), so a note asks for transplant evaluation. The note
  *   is tied to end-stage liver function, not to ECOG 3-4, because that is what the exception is about.
  */
 
@@ -194,13 +194,13 @@ export const CONFIRM_TACE_FEATURES =
 export const INFILTRATIVE_NOT_STATED = 'infiltrative pattern not stated';
 
 /**
- * The BCLC-B subgroup (BCLC 2022, three subgroups [V]: Ann Surg Oncol commentary doi 10.1245/s10434-022-12242-4,
- * digest §4.1): (1) within extended transplant criteria → LT; (2) well-defined nodules, preserved portal flow,
+ * The BCLC-B subgroup (BCLC 2022, three subgroups; as summarised in the Ann Surg Oncol 2022 commentary on the update,
+ * doi 10.1245/s10434-022-12242-4): (1) within extended transplant criteria → LT; (2) well-defined nodules, preserved portal flow,
  * selective arterial access → TACE; (3) diffuse, infiltrative, extensive bilobar → systemic therapy.
  *
  * Choice: a stated infiltrative pattern is checked first. Size-based transplant criteria measure discrete nodules
  * and do not describe an infiltrative tumour, so "infiltrative and within UCSF" is read as subgroup 3.
- * Which extended criterion applies is a local rule (digest §10.9): any of UCSF, up-to-seven, AFP model low risk or
+ * Which extended criterion applies is a local rule (BCLC 2022 leaves it to local policy): any of UCSF, up-to-seven, AFP model low risk or
  * Metroticket 2.0 counts, and the reason says which were met.
  */
 export function bclcBSubgroup(input: CaseInput, transplant: TransplantResult): BclcBSubgroup {

@@ -4,8 +4,8 @@ import { PLAUSIBLE } from './plausibility.js';
 /**
  * The case as the clinical core receives it: every field optional, nothing imputed.
  *
- * This schema is the JSON contract other tools depend on (issue 2): field names are never renamed.
- * Plausibility limits live in `plausibility.ts` so that the parser and this schema share one table.
+ * This schema is the JSON contract other tools depend on: field names are never renamed.
+ * Accepted ranges and their messages come from the one field table (fields.ts), which the parser shares.
  */
 
 /**

@@ -6,15 +6,15 @@ import type { CaseInput } from './caseInput.js';
  *
  * Source: Reig M et al., BCLC 2022, J Hepatol 2022;76(3):681-693 (doi 10.1016/j.jhep.2021.11.018), Fig. 1:
  * stages 0-C require *preserved* liver function, stage D is *end-stage* liver function. BCLC 2022 gives no numeric
- * definition of "preserved" (digest §4.1, §10.1) and says that clinical decompensation (ascites, encephalopathy,
+ * definition of "preserved" and says that clinical decompensation (ascites, encephalopathy,
  * jaundice) means non-preserved function irrespective of Child-Pugh or MELD.
  *
- * Choice (issue 2): the gate is the Child-Pugh class — A preserved, B impaired, C end-stage. With this product's
+ * Choice: the gate is the Child-Pugh class — A preserved, B impaired, C end-stage. With this product's
  * inputs, ascites or encephalopathy other than "none" already add Child-Pugh points, so most decompensated
  * patients are B or C. A Child-Pugh A patient can still carry mild ascites or grade 1-2 encephalopathy (e.g. 2
  * points for ascites and 1 for everything else = A6): BCLC would not call that preserved, so the class is kept and
- * a warning says so. Jaundice is not flagged separately: "jaundice" is a clinical finding, not a bilirubin cut-off
- * (digest §10.1), and bilirubin is already scored by Child-Pugh.
+ * a warning says so. Jaundice is not flagged separately: "jaundice" is a clinical finding, not a bilirubin cut-off,
+ * and bilirubin is already scored by Child-Pugh.
  */
 
 export const LIVER_FUNCTION_BY_CHILD_PUGH: Readonly<Record<ChildPughClass, LiverFunction>> = {

@@ -4,7 +4,7 @@ import { bilirubinMgDl, creatinineMgDl, roundHalfUp, roundTo } from './units.js'
 
 /**
  * MELD as used by OPTN/UNOS before 2016. Kamath PS et al., Hepatology 2001;33(2):464-470 (PMID 11172350), with the
- * OPTN bounds and rounding (digest §3.1):
+ * OPTN/UNOS bounds and rounding (OPTN Policy 9.1; the MELD(i) form and 0.643 constant as OPTN publishes them):
  *   MELD(i) = 0.957 ln(Cr mg/dL) + 0.378 ln(bilirubin mg/dL) + 1.120 ln(INR) + 0.643
  *   bilirubin, INR and creatinine below 1.0 are set to 1.0; creatinine is capped at 4.0 mg/dL, and set to 4.0 with
  *   dialysis (≥ 2 sessions or ≥ 24 h CVVHD in the prior 7 days);
@@ -48,7 +48,7 @@ export function boundedCreatinine(labs: MeldLabs, cap: number): number {
   return Math.min(cap, Math.max(1, labs.creatinineMgDl));
 }
 
-/** MELD(i), the unrounded OPTN equation after floors and caps (for example 1.5336 for vector M1). */
+/** MELD(i), the unrounded OPTN equation after floors and caps (for example 1.5336 for bilirubin 2.0, INR 1.5, creatinine 1.2). */
 export function meldUnrounded(labs: MeldLabs): number {
   const cr = boundedCreatinine(labs, MELD_CREATININE_CAP_MG_DL);
   const bili = Math.max(1, labs.bilirubinMgDl);

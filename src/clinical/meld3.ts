@@ -34,7 +34,8 @@ export interface Meld3Inputs {
   albuminGdl: number;
 }
 
-/** The unrounded MELD 3.0 equation (for example 29.50002 for digest vector T7). */
+/** The unrounded MELD 3.0 equation (for example 29.50002 for bilirubin 2.0, INR 1.5, creatinine 3.0 on
+ * dialysis, sodium 130, albumin 2.5, male: the round-half-up edge of Kim 2021's equation). */
 export function meld3Unrounded(x: Meld3Inputs): number {
   const lnBili = Math.log(Math.max(1, x.bilirubinMgDl));
   const lnInr = Math.log(Math.max(1, x.inr));

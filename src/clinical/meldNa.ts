@@ -9,8 +9,8 @@ import { roundHalfUp } from './units.js';
  *   if MELD > 11:  MELD-Na = MELD + 1.32 (137 − Na) − 0.033 × MELD × (137 − Na), Na bounded 125-137 mmol/L,
  *                  rounded to the nearest integer, capped at 40;
  *   otherwise:     MELD-Na = MELD (so sodium is needed only when MELD > 11).
- * The gate tests the integer MELD, not the unrounded MELD(i) (digest vector M7). The adjustment uses the integer
- * MELD before the 40 cap (digest vector M8); the result is the same either way once capped. The Kim 2008 research
+ * The gate tests the integer MELD, not the unrounded MELD(i) (MELD(i) 1.1272 is MELD 11: no sodium term). The
+ * adjustment uses the integer MELD before the 40 cap (MELD 47 at sodium 125 gives 44.2, capped at 40); the result is the same either way once capped. The Kim 2008 research
  * form (MELD − Na − 0.025·MELD·(140 − Na) + 140) is not the OPTN formula and is not used.
  */
 

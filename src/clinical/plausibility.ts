@@ -1,7 +1,7 @@
 /**
  * Accepted ranges for every value the product reads: one table for the CaseInput schema, the parser and the
  * docs. A value outside `min`-`max` is rejected with this range in the message; a value outside the `usual`
- * range is accepted with a warning (issue 3: "bilirubin 30 mg/dL is unusual but possible").
+ * range is accepted with a warning (bilirubin 30 mg/dL is unusual but possible).
  *
  * The limits are chosen to reject typing and unit errors, not to judge clinical likelihood: each maximum is well
  * beyond values reported in critically ill adults, each minimum below the laboratory's reporting floor.

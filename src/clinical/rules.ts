@@ -3,8 +3,8 @@ import type { ScoreKey } from './scores.js';
 
 /**
  * The name, version and source of every calculator rule, shown with each result (DESIGN.md: "Every output names
- * the version of each rule"). Sources from the project digest §0/§0b; PMIDs the digest could not check against a
- * primary or secondary source are marked "(PMID unverified)".
+ * the version of each rule"). An identifier not yet checked against the publisher's record says so in the same
+ * neutral words.
  */
 
 export const BCLC_2022_RULE: RuleVersion = {

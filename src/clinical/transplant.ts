@@ -7,14 +7,14 @@ import { sizePlusCount, TUMOUR_MISSING, type TumourBurden, tumourBurden } from '
 import { roundTo } from './units.js';
 
 /**
- * Transplant selection criteria (digest §5). Sizes in cm, AFP in ng/mL; every limit is inclusive ("≤") unless
+ * Transplant selection criteria, each from its own paper. Sizes in cm, AFP in ng/mL; every limit is inclusive ("≤") unless
  * written "<" or ">".
- * - Milan (Mazzaferro 1996, PMID 8594428): single ≤ 5, or 2-3 nodules each ≤ 3.
- * - UCSF (Yao 2001, PMID 11391528): single ≤ 6.5, or ≤ 3 nodules with largest ≤ 4.5 and total diameter ≤ 8.
- * - Up-to-seven (Mazzaferro 2009, PMID 19058754): largest + number ≤ 7.
- * - AFP model (Duvoux 2012): largest ≤ 3 → 0, > 3 to ≤ 6 → 1, > 6 → 4; 1-3 nodules → 0, ≥ 4 → 2;
+ * - Milan (Mazzaferro V et al., N Engl J Med 1996;334:693-699, PMID 8594428): single ≤ 5, or 2-3 nodules each ≤ 3.
+ * - UCSF (Yao FY et al., Hepatology 2001;33:1394-1403, PMID 11391528): single ≤ 6.5, or ≤ 3 nodules with largest ≤ 4.5 and total diameter ≤ 8.
+ * - Up-to-seven (Mazzaferro V et al., Lancet Oncol 2009;10:35-43, PMID 19058754): largest + number ≤ 7.
+ * - AFP model (Duvoux C et al., Gastroenterology 2012;143:986-994.e3, PMID 22750200): largest ≤ 3 → 0, > 3 to ≤ 6 → 1, > 6 → 4; 1-3 nodules → 0, ≥ 4 → 2;
  *   AFP ≤ 100 → 0, > 100 to ≤ 1000 → 2, > 1000 → 3; ≤ 2 points is low risk.
- * - Metroticket 2.0 (Mazzaferro 2018): largest + number ≤ 7 if AFP < 200; ≤ 5 if 200 ≤ AFP ≤ 400;
+ * - Metroticket 2.0 (Mazzaferro V et al., Gastroenterology 2018;154:128-139, PMID 28989060): largest + number ≤ 7 if AFP < 200; ≤ 5 if 200 ≤ AFP ≤ 400;
  *   ≤ 4 if 400 < AFP ≤ 1000; AFP > 1000 not eligible. (The published bands overlap at 200 and 400;
  *   here AFP 200 and AFP 400 both fall in the ≤ 5 band, as the inequalities above state.)
  * Macrovascular invasion or extrahepatic spread puts a case outside Milan, UCSF, up-to-seven and Metroticket 2.0

@@ -8,14 +8,16 @@ import { bilirubinMgDl } from './units.js';
 /**
  * Treatment options per BCLC stage.
  *
- * Source: Reig M et al., BCLC 2022, J Hepatol 2022;76(3):681-693, doi 10.1016/j.jhep.2021.11.018 (Fig. 1 and
- * text), as digested in the project reference §4.1. BCLC 2025 update items (Reig M, Sanduzzi-Zamparelli M et al.,
- * J Hepatol, doi 10.1016/j.jhep.2025.10.020, PMID 41151697) only where the digest has them sourced (§4.3-4.4).
+ * Source: Reig M et al., BCLC 2022, J Hepatol 2022;76(3):681-693, doi 10.1016/j.jhep.2021.11.018, PMID 34801630
+ * (Fig. 1 and text). BCLC 2025 update items (Reig M, Sanduzzi-Zamparelli M et al., "BCLC strategy for prognosis
+ * prediction and treatment recommendations: The 2025 update", J Hepatol, doi 10.1016/j.jhep.2025.10.020,
+ * PMID 41151697) only where the update's abstract or the Hospital Clínic de Barcelona release of October 2025 states
+ * them.
  *
- * `verified` follows the digest's marks: the 0/A branches, the stage-C systemic list with its footnotes and the
- * stage-D branch are [M] in §4.1 and not confirmed in §0b ("Still unverified"), so they are `verified: false`;
- * the three BCLC-B subgroups [V] and the BCLC 2025 widening of ablative options (Hospital Clínic announcement [V])
- * are `verified: true`; the BCLC 2025 immunotherapy candidate is `verified: false` (the list was not retrieved).
+ * `verified`: the 0/A branches, the stage-C systemic list with its footnotes and the stage-D branch are not yet
+ * checked against the published BCLC 2022 figure, so they are `verified: false`; the three BCLC-B subgroups and the
+ * BCLC 2025 widening of ablative options are `verified: true`; nivolumab + ipilimumab as a BCLC 2025 first-line item
+ * is `verified: false` (the 2025 figure's stage-C list is not yet checked).
  *
  * `conditionMet` reads only what the inputs can tell: true, false, or null when they cannot tell (treatment
  * history, transplant candidacy beyond tumour size, "well-defined nodules" and the like are MDT judgements).
@@ -99,7 +101,7 @@ function stageZeroOrA(input: CaseInput, bclc: BclcResult, transplant: Transplant
   const burden = tumourBurden(input);
   const resectable = resectionConditionMet(input);
   const options: TreatmentOption[] = [];
-  // BCLC 0 and A, single tumour (digest §4.1 [M]): resection if portal pressure and bilirubin are normal; otherwise
+  // BCLC 0 and A, single tumour (BCLC 2022 Fig. 1; not yet checked against the figure): resection if portal pressure and bilirubin are normal; otherwise
   // LT for a transplant candidate, ablation for the others. BCLC 0: ablation is a first option where resection is
   // not suitable.
   if (burden === null || burden.count === 1) {
@@ -125,7 +127,7 @@ function stageZeroOrA(input: CaseInput, bclc: BclcResult, transplant: Transplant
       ),
     );
   } else {
-    // 2-3 nodules each <= 3 cm: LT candidate → LT; otherwise ablation (digest §4.1 [M]).
+    // 2-3 nodules each <= 3 cm: LT candidate → LT; otherwise ablation (BCLC 2022 Fig. 1; not yet checked).
     options.push(
       option(
         'liver-transplant',
@@ -148,7 +150,7 @@ function stageZeroOrA(input: CaseInput, bclc: BclcResult, transplant: Transplant
 }
 
 function stageB(input: CaseInput, bclc: BclcResult, transplant: TransplantResult): TreatmentOption[] {
-  // BCLC 2022 B subgroups [V] (Ann Surg Oncol commentary, doi 10.1245/s10434-022-12242-4; digest §4.1).
+  // BCLC 2022 B subgroups (Reig 2022; Ann Surg Oncol 2022 commentary, doi 10.1245/s10434-022-12242-4).
   const subgroup = bclc.subgroup?.id ?? null;
   const role = (mine: typeof subgroup): TreatmentOption['role'] =>
     subgroup === mine ? 'first-option' : 'alternative';
@@ -185,7 +187,7 @@ function stageB(input: CaseInput, bclc: BclcResult, transplant: TransplantResult
 }
 
 function stageC(input: CaseInput): TreatmentOption[] {
-  // BCLC 2022 stage C (digest §4.1 [M]; corroborated by ASCO 2024 [S], §4.6).
+  // BCLC 2022 stage C (Reig 2022 Fig. 1; the same list in Gordan JD et al., ASCO guideline update, J Clin Oncol 2024).
   const notPossible = 'If atezolizumab-bevacizumab and durvalumab-tremelimumab are not possible';
   const afterSorafenib = 'Second line after sorafenib';
   const afp400 = input.afp === undefined ? null : input.afp >= 400;
@@ -220,7 +222,7 @@ function stageC(input: CaseInput): TreatmentOption[] {
 
 function stageD(bclc: BclcResult, transplant: TransplantResult): TreatmentOption[] {
   const options = [option('best-supportive-care', 'first-option', null, null, false)];
-  // BCLC 2022 exception for tumour burden acceptable for transplant (digest §0b: NCCN reproduction of the figure).
+  // BCLC 2022 exception for tumour burden acceptable for transplant (Fig. 1 as reproduced in NCCN HCC v1.2026).
   if (bclc.liverFunction === 'end-stage' && transplant.milan !== false) {
     options.push(
       option(

@@ -3,7 +3,8 @@ import { roundTo } from './units.js';
 
 /**
  * Tumour burden as every size-based rule reads it (Milan, UCSF, up-to-seven, AFP model, Metroticket 2.0, HAP,
- * six-and-twelve). Diameters are in centimetres. Sources: the rules' own papers, digest §5-§6.
+ * six-and-twelve). Diameters are in centimetres. Sources: each rule's own paper (transplant.ts,
+ * hap.ts, sixAndTwelve.ts).
  */
 export interface TumourBurden {
   count: number;

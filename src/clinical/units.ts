@@ -1,9 +1,9 @@
 import type { CaseInput } from './caseInput.js';
 
 /**
- * Unit conversions used by every calculator. Factors from the project digest §9.1:
- * bilirubin mg/dL × 17.1 = µmol/L (the exact molar factor, 17.104, changes no score in a clinically visible way);
- * albumin g/dL × 10 = g/L; creatinine mg/dL × 88.4 = µmol/L (MW 113.12); AFP 1 IU/mL ≈ 1.21 ng/mL (WHO 72/225).
+ * Unit conversions used by every calculator, from the molar masses: bilirubin mg/dL × 17.1 = µmol/L (MW 584.66 g/mol
+ * gives 17.104, which changes no score in a clinically visible way); albumin g/dL × 10 = g/L; creatinine mg/dL × 88.4
+ * = µmol/L (MW 113.12 g/mol); AFP 1 IU/mL ≈ 1.21 ng/mL (WHO International Standard 72/225).
  *
  * Converted values are rounded to CONVERSION_DECIMALS decimals. This is far below any laboratory's reporting
  * precision and removes binary floating-point noise, so that 34.2 µmol/L is exactly 2 mg/dL at a Child-Pugh cut-off.

@@ -4,7 +4,7 @@ import { SHORTENED, truncateText } from './truncate.js';
 
 /**
  * Block Kit limits: the one place they are written down and enforced. Sources: docs.slack.dev Block Kit
- * reference and the `@slack/types` 3.2 JSDoc (see shared/reference/slack-platform.md §4).
+ * reference and the `@slack/types` 3.2 JSDoc (Slack's Block Kit reference, "Blocks" limits).
  */
 export const BLOCK_KIT_LIMITS = {
   blocksPerMessage: 50,

@@ -2,37 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { albi, albiGrade, albiScore, mAlbiGrade } from '../../src/clinical/albi.js';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
+import { ALBI_SOURCE, ALBI_VECTORS, albiInput } from './vectors.js';
 
 const albiOf = (json: CaseInputJson) => albi(CaseInputSchema.parse(json));
 
-describe('ALBI worked vectors (digest §1.4, coefficient −0.085)', () => {
-  const vectors: [string, number, number, number, '1' | '2' | '3', '1' | '2a' | '2b' | '3'][] = [
-    ['A1', 10, 45, -3.165, '1', '1'],
-    ['A2', 17.1, 40, -2.5862, '2', '2a'],
-    ['A3', 20.52, 35, -2.109, '2', '2b'],
-    ['A4', 34.2, 30, -1.5375, '2', '2b'],
-    ['A5', 51.3, 28, -1.2513, '3', '3'],
-    ['A6', 17.1, 40.1, -2.5947, '2', '2a'],
-    ['A7', 20, 36.8, -2.2693, '2', '2b'],
-  ];
-  it.each(vectors)('%s: bilirubin %s µmol/L, albumin %s g/L', (_id, bili, alb, score, grade, mGrade) => {
-    const result = albiOf({
-      bilirubin: { value: bili, unit: 'umol/L' },
-      albumin: { value: alb, unit: 'g/L' },
-    });
+describe(`ALBI worked vectors (${ALBI_SOURCE}; coefficient −0.085)`, () => {
+  it.each(ALBI_VECTORS)('$id: bilirubin $bilirubinUmolL µmol/L, albumin $albuminGL g/L', (v) => {
+    const result = albiOf(albiInput(v));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.score).toBeCloseTo(score, 4);
-    expect(result.value.grade).toBe(grade);
-    expect(result.value.mAlbiGrade).toBe(mGrade);
+    expect(result.value.score).toBeCloseTo(v.score, 4);
+    expect(result.value.grade).toBe(v.grade);
+    expect(result.value.mAlbiGrade).toBe(v.mAlbiGrade);
   });
 
-  it('gives the same score from mg/dL and g/dL (A3: 1.2 mg/dL, 3.5 g/dL)', () => {
-    const result = albiOf({
-      bilirubin: { value: 1.2, unit: 'mg/dL' },
-      albumin: { value: 3.5, unit: 'g/dL' },
-    });
-    expect(result.ok && result.value.score).toBeCloseTo(-2.109, 3);
+  it.each(ALBI_VECTORS.filter((v) => v.usUnits))('$id gives the same score typed in mg/dL or g/dL', (v) => {
+    const result = albiOf(v.usUnits ?? {});
+    expect(result.ok && result.value.score).toBeCloseTo(v.score, 3);
+    expect(result.ok && result.value.grade).toBe(v.grade);
   });
 });
 

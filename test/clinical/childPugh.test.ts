@@ -11,6 +11,7 @@ import {
   ptProlongationPoints,
 } from '../../src/clinical/childPugh.js';
 import { msg } from './fixtures.js';
+import { CHILD_PUGH_SOURCE, CHILD_PUGH_VECTORS, childPughInput } from './vectors.js';
 
 const cpOf = (json: CaseInputJson) => childPugh(CaseInputSchema.parse(json));
 
@@ -33,27 +34,17 @@ const standard = (
     cholestatic,
   });
 
-describe('Child-Pugh worked vectors (digest §2.2)', () => {
-  const vectors: [string, number, number, number, Asc, He, boolean, number[], number, 'A' | 'B' | 'C'][] = [
-    ['C1', 1.0, 4.0, 1.1, 'none', 'none', false, [1, 1, 1, 1, 1], 5, 'A'],
-    ['C2', 2.0, 3.5, 1.7, 'none', 'none', false, [2, 2, 2, 1, 1], 8, 'B'],
-    ['C3', 1.9, 3.6, 1.69, 'none', 'none', false, [1, 1, 1, 1, 1], 5, 'A'],
-    ['C4', 2.5, 3.0, 1.8, 'mild', 'none', false, [2, 2, 2, 2, 1], 9, 'B'],
-    ['C5', 3.5, 2.7, 2.4, 'moderate-severe', 'grade-3-4', false, [3, 3, 3, 3, 3], 15, 'C'],
-    ['C6', 1.5, 3.2, 1.2, 'mild', 'grade-1-2', false, [1, 2, 1, 2, 2], 8, 'B'],
-    ['C7 (PBC)', 5.0, 3.6, 1.2, 'none', 'none', true, [2, 1, 1, 1, 1], 6, 'A'],
-    ['C8 (albumin 2.8 band)', 1.0, 2.9, 1.1, 'none', 'none', false, [1, 2, 1, 1, 1], 6, 'A'],
-  ];
-  it.each(vectors)('%s', (_id, bili, alb, inr, asc, he, chol, components, points, klass) => {
-    const result = standard(bili, alb, inr, asc, he, chol);
+describe(`Child-Pugh worked vectors (${CHILD_PUGH_SOURCE})`, () => {
+  it.each(CHILD_PUGH_VECTORS)('$id', (v) => {
+    const result = cpOf(childPughInput(v));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const c = result.value.components;
-    expect([c.bilirubin, c.albumin, c.coagulation, c.ascites, c.encephalopathy]).toEqual(components);
-    expect(result.value.points).toBe(points);
-    expect(result.value.class).toBe(klass);
+    expect([c.bilirubin, c.albumin, c.coagulation, c.ascites, c.encephalopathy]).toEqual(v.components);
+    expect(result.value.points).toBe(v.points);
+    expect(result.value.class).toBe(v.class);
     expect(result.value.components.coagulationBy).toBe('inr');
-    expect(result.value.bilirubinBands).toBe(chol ? 'cholestatic' : 'standard');
+    expect(result.value.bilirubinBands).toBe(v.cholestatic ? 'cholestatic' : 'standard');
   });
   it('C7 with the standard bands would be class B', () => {
     const result = standard(5.0, 3.6, 1.2, 'none', 'none', false);

@@ -1,7 +1,7 @@
 /**
- * Independent clinical cross-check (reviewer-owned). Every expected value below was computed by hand from
- * issue 2 / issue 3 and the digest (/work/shared/reference/clinical.md, §0b over the tables), not read back
- * from the code. Fixtures are invented. Tests marked `it.fails` document a real bug (see the `// BUG:` line).
+ * Independent clinical cross-check (reviewer-owned), end to end through `assess()`. Every expected value was
+ * computed by hand from the rules' primary sources (cited in vectors.ts and docs/clinical-rules.md), not read back
+ * from the code; the worked vectors are shared with the calculator tests through vectors.ts. Fixtures are invented. Tests marked `it.fails` document a real bug (see the `// BUG:` line).
  */
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/clinical/assess.js';
@@ -13,6 +13,19 @@ import { mrecist } from '../../src/clinical/mrecist.js';
 import { INVASION_SPREAD_ASSUMED } from '../../src/clinical/notStated.js';
 import { assessText } from '../../src/pipeline.js';
 import { msg } from './fixtures.js';
+import {
+  ALBI_SOURCE,
+  ALBI_VECTORS,
+  albiInput,
+  MELD_SOURCE,
+  MELD_VECTORS,
+  MELD3_SOURCE,
+  MELD3_VECTORS,
+  MRECIST_SOURCE,
+  MRECIST_VECTORS,
+  TRANSPLANT_SOURCE,
+  TRANSPLANT_VECTORS,
+} from './vectors.js';
 
 const mg = (value: number) => ({ value, unit: 'mg/dL' as const });
 const umol = (value: number) => ({ value, unit: 'umol/L' as const });
@@ -46,28 +59,20 @@ const CP_C11: CaseInputJson = {
   ascites: 'moderate-severe',
 };
 
-describe('ALBI vectors (digest §1.4; coefficient −0.085, grades on the unrounded score)', () => {
-  const cases: [string, CaseInputJson, number, string, string][] = [
-    // A1: 0.66·log10(10) − 0.085·45 = 0.66 − 3.825 = −3.165 → 1 / 1
-    ['A1', { bilirubin: umol(10), albumin: gl(45) }, -3.165, '1', '1'],
-    // A2: 1.0 mg/dL = 17.1 µmol/L; 0.66·1.23300 − 3.4 = −2.5862 → 2 / 2a
-    ['A2', { bilirubin: mg(1.0), albumin: gl(40) }, -2.5862, '2', '2a'],
-    // A3: 1.2 mg/dL = 20.52; 3.5 g/dL = 35 g/L; 0.8660 − 2.975 = −2.1090 → 2 / 2b
-    ['A3', { bilirubin: mg(1.2), albumin: gdl(3.5) }, -2.109, '2', '2b'],
-    // A5: 3.0 mg/dL = 51.3; 1.1287 − 2.38 = −1.2513 → 3 / 3
-    ['A5', { bilirubin: mg(3.0), albumin: gl(28) }, -1.2513, '3', '3'],
-    // A6: 0.8138 − 0.085·40.1 (3.4085) = −2.5947 > −2.60 → grade 2 (would be 1 with −0.0852)
-    ['A6', { bilirubin: mg(1.0), albumin: gl(40.1) }, -2.5947, '2', '2a'],
-    // A7: 0.66·log10(20) = 0.8587; − 3.128 = −2.2693 > −2.270 → 2b
-    ['A7', { bilirubin: umol(20), albumin: gl(36.8) }, -2.2693, '2', '2b'],
-  ];
-  for (const [id, input, score, grade, malbi] of cases) {
-    it(`${id}: ${score} → grade ${grade}, mALBI ${malbi}`, () => {
-      const a = run(input);
-      expect(a.albi?.score).toBeCloseTo(score, 3);
-      expect(a.albi?.grade).toBe(grade);
-      expect(a.albi?.mAlbiGrade).toBe(malbi);
-    });
+describe(`ALBI vectors through assess() (${ALBI_SOURCE}; −0.085, grades on the unrounded score)`, () => {
+  for (const v of ALBI_VECTORS) {
+    for (const [units, input] of [
+      ['SI', albiInput(v)],
+      ['US', v.usUnits],
+    ] as const) {
+      if (!input) continue;
+      it(`${v.id} in ${units} units: ${v.score} → grade ${v.grade}, mALBI ${v.mAlbiGrade}`, () => {
+        const a = run(input);
+        expect(a.albi?.score).toBeCloseTo(v.score, 3);
+        expect(a.albi?.grade).toBe(v.grade);
+        expect(a.albi?.mAlbiGrade).toBe(v.mAlbiGrade);
+      });
+    }
   }
 });
 
@@ -139,7 +144,7 @@ describe('Child-Pugh: middle bands inclusive, conversion before the cut-offs', (
   });
 });
 
-describe('MELD / MELD-Na vectors (digest §3.4; OPTN rounding, >11 gate on the integer MELD)', () => {
+describe(`MELD / MELD-Na vectors through assess() (${MELD_SOURCE}; > 11 gate on the integer MELD)`, () => {
   const v = (bili: number, inr: number, cr: number, na?: number, dialysis = false): CaseInputJson => ({
     bilirubin: mg(bili),
     inr,
@@ -147,25 +152,7 @@ describe('MELD / MELD-Na vectors (digest §3.4; OPTN rounding, >11 gate on the i
     ...(na === undefined ? {} : { sodium: na }),
     dialysis,
   });
-  const cases: [string, CaseInputJson, number, number][] = [
-    // M1: 0.1745+0.2620+0.4541+0.643 = 1.5336 → 1.5 → 15; 15 + 2.64 − 0.99 = 16.65 → 17
-    ['M1', v(2.0, 1.5, 1.2, 135), 15, 17],
-    // M2: floors → 0.643 → 0.6 → 6; ≤ 11 → 6
-    ['M2 floors', v(0.6, 0.9, 0.7, 138), 6, 6],
-    // M3: 2.0630 → 21; 21 + 3.96 − 2.079 = 22.881 → 23
-    ['M3', v(3.2, 1.8, 1.4, 134), 21, 23],
-    // M4: 2.4396 → 24; 24 + 11.88 − 7.128 = 28.752 → 29
-    ['M4', v(4.0, 1.8, 1.9, 128), 24, 29],
-    // M5: Cr 5 → 4, Na 120 → 125: 3.3544 → 34; 34 + 15.84 − 13.464 = 36.376 → 36
-    ['M5 Cr cap, Na floor', v(5.0, 2.0, 5.0, 120), 34, 36],
-    // M6: dialysis → Cr 4.0: 2.6858 → 27; 27 + 9.24 − 6.237 = 30.003 → 30
-    ['M6 dialysis', v(2.0, 1.5, 1.1, 130, true), 27, 30],
-    // M7: 1.1272 → 1.1 → 11: not > 11 → 11 (the naive unrounded gate would give ≈ 22.6)
-    ['M7 >11 trap', v(1.3, 1.3, 1.1, 125), 11, 11],
-    // M8: 4.6802 → 47 → capped 40; 47 + 15.84 − 18.612 = 44.228 → 40
-    ['M8 cap', v(30, 4.0, 3.5, 120), 40, 40],
-  ];
-  for (const [id, input, meld, meldNa] of cases) {
+  for (const { id, input, meld, meldNa } of MELD_VECTORS) {
     it(`${id}: MELD ${meld}, MELD-Na ${meldNa}`, () => {
       const a = run(input);
       expect(a.meld.meld).toBe(meld);
@@ -194,7 +181,7 @@ describe('MELD / MELD-Na vectors (digest §3.4; OPTN rounding, >11 gate on the i
   });
 });
 
-describe('MELD 3.0 vectors (digest §3.5; round half up, no intermediate rounding)', () => {
+describe(`MELD 3.0 vectors through assess() (${MELD3_SOURCE}; round half up, no intermediate rounding)`, () => {
   const v = (
     bili: number,
     inr: number,
@@ -212,19 +199,8 @@ describe('MELD 3.0 vectors (digest §3.5; round half up, no intermediate roundin
     sex,
     dialysis,
   });
-  const cases: [string, CaseInputJson, number][] = [
-    ['T1 (6.000)', v(1, 1, 1, 137, 3.5, 'male'), 6],
-    ['T2 (1.33 + 6 = 7.33)', v(1, 1, 1, 137, 3.5, 'female'), 7],
-    ['T3 (16.943)', v(2.0, 1.5, 1.2, 135, 3.0, 'male'), 17],
-    ['T4 (T3 + 1.33 = 18.273)', v(2.0, 1.5, 1.2, 135, 3.0, 'female'), 18],
-    ['T5 (22.882)', v(3.2, 1.8, 1.4, 134, 2.8, 'male'), 23],
-    // T6: Cr 5 → 3, Na 120 → 125, alb 1.2 → 1.5 → 38.092
-    ['T6 bounds (38.092)', v(5.0, 2.0, 5.0, 120, 1.2, 'female'), 38],
-    // T7: dialysis → Cr 3.0: 29.50002 → 30 (29 if terms were rounded first)
-    ['T7 dialysis near .5 (29.50002)', v(2.0, 1.5, 1.1, 130, 2.5, 'male', true), 30],
-  ];
-  for (const [id, input, score] of cases) {
-    it(`${id} → ${score}`, () => {
+  for (const { id, input, unrounded, score } of MELD3_VECTORS) {
+    it(`${id} (${unrounded}) → ${score}`, () => {
       expect(run(input).meld.meld3).toBe(score);
     });
   }
@@ -253,30 +229,10 @@ describe('MELD 3.0 vectors (digest §3.5; round half up, no intermediate roundin
   });
 });
 
-describe('Transplant criteria (digest §5 vector table; issue 2 band edges)', () => {
-  const rows: [number[], number, boolean, boolean, boolean, boolean, number, boolean][] = [
-    // nodules, AFP, milan, ucsf, upTo7, metroticket2, afp points, lowRisk
-    [[5.0], 50, true, true, true, true, 1, true],
-    [[5.1], 50, false, true, true, true, 1, true],
-    [[3, 3, 3], 50, true, false, true, true, 0, true], // UCSF total 9 > 8
-    [[4.5, 2, 1.5], 50, false, true, false, false, 1, true], // UCSF total exactly 8; 4.5+3 = 7.5
-    [[4.5, 3, 1], 50, false, false, false, false, 1, true],
-    [[6.5], 50, false, true, false, false, 4, false],
-    [[4, 3], 150, false, true, true, true, 3, false], // 1 + 0 + 2
-    [[4, 3], 250, false, true, true, false, 3, false], // AFP 200-400 needs ≤ 5
-    [[3, 1], 450, true, true, true, false, 2, true], // AFP > 400 needs ≤ 4
-    [[2, 2, 2, 2], 20, false, false, true, true, 2, true],
-    [[6.1], 1000, false, true, false, false, 6, false],
-  ];
-  for (const [nodulesCm, afp, milan, ucsf, upToSeven, metroticket2, points, lowRisk] of rows) {
+describe(`Transplant criteria through assess() (${TRANSPLANT_SOURCE}), and the band edges`, () => {
+  for (const { nodulesCm, afp, ...expected } of TRANSPLANT_VECTORS) {
     it(`${JSON.stringify(nodulesCm)} AFP ${afp}`, () => {
-      expect(run({ nodulesCm, afp }).transplant).toEqual({
-        milan,
-        ucsf,
-        upToSeven,
-        metroticket2,
-        afpModel: { points, lowRisk },
-      });
+      expect(run({ nodulesCm, afp }).transplant).toEqual(expected);
     });
   }
   it('Metroticket band edges: AFP 199.9 → ≤ 7; 200 and 400 → ≤ 5; 400.1 → ≤ 4; 1000.1 → not eligible', () => {
@@ -305,7 +261,7 @@ describe('Transplant criteria (digest §5 vector table; issue 2 band edges)', ()
     expect(missingOf(a, 'Milan')).toBeNull();
   });
   it('invasion or spread also fails the AFP model: single 2 cm, AFP 10, extrahepatic spread → lowRisk false', () => {
-    // size 0 + count 0 + AFP 0 = 0 points; issue 2: "Macrovascular invasion or extrahepatic spread fails all of them"
+    // size 0 + count 0 + AFP 0 = 0 points, yet macrovascular invasion or extrahepatic spread fails every criterion
     const a = run({ ...CP_A5, ecog: 1, nodulesCm: [2], afp: 10, extrahepaticSpread: true });
     expect(a.transplant.afpModel?.lowRisk).toBe(false);
   });
@@ -336,25 +292,20 @@ describe('HAP / mHAP-II (strict inequalities) and six-and-twelve', () => {
   });
 });
 
-describe('mRECIST vectors (digest §7: exact −30 % / +20 %)', () => {
+describe(`mRECIST vectors (${MRECIST_SOURCE}: exact −30 % / +20 %)`, () => {
   const r = (baselineMm: number, nadirMm: number, currentMm: number, newLesion = false) =>
     mrecist(MrecistInputSchema.parse({ baselineMm, nadirMm, currentMm, newLesion })).response;
-  it('50/50/0 CR; 50/50/35 PR (−30 % exactly); 50/50/36 SD; 50/30/36 PD (+20 % exactly); 50/30/35.9 SD; 50/50/60 PD', () => {
-    expect([
-      r(50, 50, 0),
-      r(50, 50, 35),
-      r(50, 50, 36),
-      r(50, 30, 36),
-      r(50, 30, 35.9),
-      r(50, 50, 60),
-    ]).toEqual(['CR', 'PR', 'SD', 'PD', 'SD', 'PD']);
-  });
+  for (const v of MRECIST_VECTORS) {
+    it(`${v.baselineMm}/${v.nadirMm}/${v.currentMm} → ${v.response}`, () => {
+      expect(r(v.baselineMm, v.nadirMm, v.currentMm)).toBe(v.response);
+    });
+  }
   it('a new lesion is PD whatever the sums', () => {
     expect(r(50, 20, 20, true)).toBe('PD');
   });
 });
 
-describe('BCLC 2022 stage paths (issue 2)', () => {
+describe('BCLC 2022 stage paths', () => {
   it('0: single 2.0 cm (≤ 2), CP A5, ECOG 0', () => {
     expect(run({ ...CP_A5, ecog: 0, nodulesCm: [2.0] }).bclc).toMatchObject({
       stage: '0',
@@ -428,7 +379,7 @@ describe('BCLC 2022 stage paths (issue 2)', () => {
   });
 });
 
-describe('BCLC with partial inputs (issue 2: stage what the inputs already decide, never impute)', () => {
+describe('BCLC with partial inputs (stage what the inputs already decide, never impute)', () => {
   it('ECOG 4 alone → D (liver function unknown)', () => {
     expect(run({ ecog: 4 }).bclc?.stage).toBe('D');
   });
@@ -497,7 +448,7 @@ describe('missing inputs and assumptions (never impute)', () => {
 });
 
 describe('free text end to end (assessText)', () => {
-  it('issue 3 example: CP 7 B, ALBI −1.624 2b, MELD 12, MELD-Na 16, BCLC C (PVTT)', () => {
+  it('the README example: CP 7 B, ALBI −1.624 2b, MELD 12, MELD-Na 16, BCLC C (PVTT)', () => {
     // bili 34 µmol/L = 1.988 mg/dL (1); alb 31 g/L = 3.1 g/dL (2); INR 1.3 (1); mild (2); no HE (1) = 7 B
     // ALBI 0.66·log10 34 (1.01078) − 0.085·31 (2.635) = −1.6242 → 2b
     // MELD: Cr 0.9 → 1.0; 0.378·ln 1.988 (0.25978) + 1.12·ln 1.3 (0.29385) + 0.643 = 1.1966 → 12

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { hap, hapGrade, mhap2 } from '../../src/clinical/hap.js';
 import { TUMOUR_MISSING } from '../../src/clinical/tumourBurden.js';
+import { HAP_SOURCE, HAP_VECTORS, hapInput } from './vectors.js';
 
 const caseOf = (albGl: number, afp: number, biliUmol: number, largest: number, count: number) =>
   CaseInputSchema.parse({
@@ -34,19 +35,11 @@ describe('bilirubin cut per score: HAP > 17 µmol/L (Kadalayil 2013), mHAP-II > 
   });
 });
 
-describe('HAP and mHAP-II worked vectors (digest §6)', () => {
-  const vectors: [string, [number, number, number, number, number], [number, string], [number, string]][] = [
-    ['all favourable', [40, 10, 12, 3, 1], [0, 'A'], [0, 'A']],
-    ['low albumin', [35, 10, 12, 3, 1], [1, 'B'], [1, 'B']],
-    // HAP's bilirubin cut is > 17 µmol/L; mHAP-II's is > 0.9 mg/dL (15.4 µmol/L), so 17 scores there.
-    ['all exactly at the HAP threshold (strict)', [36, 400, 17, 7, 2], [0, 'A'], [2, 'C']],
-    ['all exactly at the mHAP-II threshold (strict)', [36, 400, 15.39, 7, 2], [0, 'A'], [1, 'B']],
-    ['all unfavourable', [35, 500, 20, 8, 3], [4, 'D'], [5, 'D']],
-  ];
-  it.each(vectors)('%s', (_id, args, hapExpected, mhapExpected) => {
-    const input = caseOf(...args);
-    expect(points(hap(input))).toEqual(hapExpected);
-    expect(points(mhap2(input))).toEqual(mhapExpected);
+describe(`HAP and mHAP-II worked vectors (${HAP_SOURCE})`, () => {
+  it.each(HAP_VECTORS)('$id', (v) => {
+    const input = CaseInputSchema.parse(hapInput(v));
+    expect(points(hap(input))).toEqual([v.hap.points, v.hap.grade]);
+    expect(points(mhap2(input))).toEqual([v.mhap2.points, v.mhap2.grade]);
   });
 });
 

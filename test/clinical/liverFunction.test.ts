@@ -20,7 +20,7 @@ function run(json: CaseInputJson) {
 }
 
 describe('liverFunctionFromChildPugh', () => {
-  it('maps A, B, C to preserved, impaired, end-stage (issue 2)', () => {
+  it('maps A, B, C to preserved, impaired, end-stage ', () => {
     expect(liverFunctionFromChildPugh('A')).toBe('preserved');
     expect(liverFunctionFromChildPugh('B')).toBe('impaired');
     expect(liverFunctionFromChildPugh('C')).toBe('end-stage');

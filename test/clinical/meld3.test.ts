@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { MELD3_SEX_ASSUMPTION, meld3, meld3Unrounded } from '../../src/clinical/meld3.js';
 import { msg } from './fixtures.js';
+import { MELD3_SOURCE, MELD3_VECTORS } from './vectors.js';
 
 const m3Of = (json: CaseInputJson) => meld3(CaseInputSchema.parse(json));
 const labs = (
@@ -24,19 +25,10 @@ const labs = (
 });
 const value = (r: ReturnType<typeof meld3>) => (r.ok ? r.value : null);
 
-describe('MELD 3.0 worked vectors (digest §3.5)', () => {
-  const vectors: [string, CaseInputJson, number][] = [
-    ['T1', labs(1, 1, 1, 137, 3.5, 'male'), 6],
-    ['T2', labs(1, 1, 1, 137, 3.5, 'female'), 7],
-    ['T3', labs(2, 1.5, 1.2, 135, 3.0, 'male'), 17],
-    ['T4', labs(2, 1.5, 1.2, 135, 3.0, 'female'), 18],
-    ['T5', labs(3.2, 1.8, 1.4, 134, 2.8, 'male'), 23],
-    ['T6 bounds', labs(5, 2, 5, 120, 1.2, 'female'), 38],
-    ['T7 dialysis, 29.50002', labs(2, 1.5, 1.1, 130, 2.5, 'male', { dialysis: true }), 30],
-  ];
-  it.each(vectors)('%s', (_id, json, score) => {
-    const r = m3Of(json);
-    expect(value(r)).toBe(score);
+describe(`MELD 3.0 worked vectors (${MELD3_SOURCE})`, () => {
+  it.each(MELD3_VECTORS)('$id → $score', (v) => {
+    const r = m3Of(v.input);
+    expect(value(r)).toBe(v.score);
     expect(r.ok && r.assumptions.map(msg)).toEqual([MELD3_SEX_ASSUMPTION]);
   });
   it('T7 is 29.50002 unrounded, and T3 16.943', () => {

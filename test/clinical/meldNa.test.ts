@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { boundedSodium, meldNa, meldNaFromMeld } from '../../src/clinical/meldNa.js';
+import { MELD_CALCULATOR_EXAMPLES, MELD_SOURCE, MELD_VECTORS } from './vectors.js';
 
 const naOf = (json: CaseInputJson) => meldNa(CaseInputSchema.parse(json));
 const labs = (
@@ -19,22 +20,12 @@ const labs = (
 });
 const value = (r: ReturnType<typeof meldNa>) => (r.ok ? r.value : null);
 
-describe('MELD-Na worked vectors (digest §3.4)', () => {
-  const vectors: [string, CaseInputJson, number][] = [
-    ['M1', labs(2.0, 1.5, 1.2, 135), 17],
-    ['M2 floors', labs(0.6, 0.9, 0.7, 138), 6],
-    ['M3', labs(3.2, 1.8, 1.4, 134), 23],
-    ['M4', labs(4.0, 1.8, 1.9, 128), 29],
-    ['M5 creatinine cap, Na floor', labs(5.0, 2.0, 5.0, 120), 36],
-    ['M6 dialysis', labs(2.0, 1.5, 1.1, 130, { dialysis: true }), 30],
-    ['M7 >11 trap', labs(1.3, 1.3, 1.1, 125), 11],
-    ['M8 cap 40', labs(30, 4.0, 3.5, 120), 40],
-  ];
-  it.each(vectors)('%s', (_id, json, score) => {
-    expect(value(naOf(json))).toBe(score);
+describe(`MELD-Na worked vectors (${MELD_SOURCE})`, () => {
+  it.each(MELD_VECTORS)('$id → $meldNa', (v) => {
+    expect(value(naOf(v.input))).toBe(v.meldNa);
   });
-  it('reproduces scoutmytool (MELD 13 → MELD-Na 15)', () => {
-    expect(value(naOf(labs(1.5, 1.5, 1.0, 135)))).toBe(15);
+  it.each(MELD_CALCULATOR_EXAMPLES.filter((e) => e.meldNa !== undefined))('agrees with the $id', (e) => {
+    expect(value(naOf(e.input))).toBe(e.meldNa);
   });
 });
 

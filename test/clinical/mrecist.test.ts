@@ -3,20 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { MrecistInputSchema } from '../../src/clinical/assessment.js';
 import { mrecist } from '../../src/clinical/mrecist.js';
 import { MRECIST_RULE } from '../../src/clinical/rules.js';
+import { MRECIST_SOURCE, MRECIST_VECTORS } from './vectors.js';
 
 const run = (baselineMm: number, nadirMm: number, currentMm: number, newLesion = false) =>
   mrecist(MrecistInputSchema.parse({ baselineMm, nadirMm, currentMm, newLesion }));
 
-describe('mRECIST worked vectors (digest §7)', () => {
-  it.each([
-    [50, 50, 0, 'CR'],
-    [50, 50, 35, 'PR'],
-    [50, 50, 36, 'SD'],
-    [50, 30, 36, 'PD'],
-    [50, 30, 35.9, 'SD'],
-    [50, 50, 60, 'PD'],
-  ] as const)('baseline %s, nadir %s, current %s → %s', (b, n, c, response) => {
-    expect(run(b, n, c).response).toBe(response);
+describe(`mRECIST worked vectors (${MRECIST_SOURCE})`, () => {
+  it.each(MRECIST_VECTORS)('baseline $baselineMm, nadir $nadirMm, current $currentMm → $response', (v) => {
+    expect(run(v.baselineMm, v.nadirMm, v.currentMm).response).toBe(v.response);
   });
   it('a new lesion is PD whatever the sums, even with no viable target tumour', () => {
     expect(run(50, 50, 20, true).response).toBe('PD');

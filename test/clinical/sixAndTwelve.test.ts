@@ -3,19 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { sixAndTwelve, sixAndTwelveBand } from '../../src/clinical/sixAndTwelve.js';
 import { TUMOUR_MISSING } from '../../src/clinical/tumourBurden.js';
+import { SIX_AND_TWELVE_SOURCE, SIX_AND_TWELVE_VECTORS } from './vectors.js';
 
 const s12 = (json: CaseInputJson) => sixAndTwelve(CaseInputSchema.parse(json));
 
-describe('six-and-twelve worked vectors (digest §6)', () => {
-  it.each([
-    [4, 2, 6, '<=6'],
-    [4.5, 2, 6.5, '>6-12'],
-    [10, 2, 12, '>6-12'],
-    [9, 4, 13, '>12'],
-  ] as const)('largest %s cm, %s nodules → %s', (largest, count, sum, band) => {
-    const r = s12({ largestNoduleCm: largest, noduleCount: count });
-    expect(r).toEqual({ ok: true, value: { sum, band }, assumptions: [], warnings: [] });
-  });
+describe(`six-and-twelve worked vectors (${SIX_AND_TWELVE_SOURCE})`, () => {
+  it.each(SIX_AND_TWELVE_VECTORS)(
+    'largest $largestCm cm, $count nodules → $band',
+    ({ largestCm, count, sum, band }) => {
+      const r = s12({ largestNoduleCm: largestCm, noduleCount: count });
+      expect(r).toEqual({ ok: true, value: { sum, band }, assumptions: [], warnings: [] });
+    },
+  );
   it('reads nodulesCm too, and sums without floating-point noise', () => {
     const r = s12({ nodulesCm: [4.1, 0.9] });
     expect(r.ok && r.value).toEqual({ sum: 6.1, band: '>6-12' });

@@ -21,6 +21,7 @@ import {
   withinUpToSeven,
 } from '../../src/clinical/transplant.js';
 import { TUMOUR_MISSING, type TumourBurden } from '../../src/clinical/tumourBurden.js';
+import { TRANSPLANT_SOURCE, TRANSPLANT_VECTORS } from './vectors.js';
 
 const CRITERIA = { milan, ucsf, upToSeven, metroticket2, afpModel } as const;
 
@@ -43,24 +44,10 @@ const listed = (d: number[]): TumourBurden => ({
   diametersCm: d,
 });
 
-describe('transplant criteria: digest §5 vectors', () => {
-  // [nodules, AFP, Milan, UCSF, up-to-seven, Metroticket 2.0, AFP-model points, low risk]
-  const vectors: [number[], number, boolean, boolean, boolean, boolean, number, boolean][] = [
-    [[5.0], 50, true, true, true, true, 1, true],
-    [[5.1], 50, false, true, true, true, 1, true],
-    [[3, 3, 3], 50, true, false, true, true, 0, true],
-    [[4.5, 2, 1.5], 50, false, true, false, false, 1, true],
-    [[4.5, 3, 1], 50, false, false, false, false, 1, true],
-    [[6.5], 50, false, true, false, false, 4, false],
-    [[4, 3], 150, false, true, true, true, 3, false],
-    [[4, 3], 250, false, true, true, false, 3, false],
-    [[3, 1], 450, true, true, true, false, 2, true],
-    [[2, 2, 2, 2], 20, false, false, true, true, 2, true],
-    [[6.1], 1000, false, true, false, false, 6, false],
-  ];
-  it.each(vectors)('%j, AFP %s', (nodulesCm, afp, milan, ucsf, upToSeven, metroticket2, points, lowRisk) => {
+describe(`transplant criteria worked vectors (${TRANSPLANT_SOURCE})`, () => {
+  it.each(TRANSPLANT_VECTORS)('$nodulesCm, AFP $afp', ({ nodulesCm, afp, ...expected }) => {
     const { result, notEvaluable, notes } = tOf({ nodulesCm, afp });
-    expect(result).toEqual({ milan, ucsf, upToSeven, metroticket2, afpModel: { points, lowRisk } });
+    expect(result).toEqual(expected);
     expect(notEvaluable).toEqual([]);
     expect(notes).toEqual([]);
   });

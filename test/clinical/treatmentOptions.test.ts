@@ -72,7 +72,7 @@ describe('stage 0', () => {
     expect(p.notes.some((n) => n.includes('portal hypertension not stated'))).toBe(true);
   });
 
-  it('lists the BCLC 2025 widened ablative options (EBRT, TARE, TACE), sourced [V]', () => {
+  it('lists the BCLC 2025 widened ablative options (EBRT, TARE, TACE), as the update states them', () => {
     const p = plan({ ...A5, ecog: 0, nodulesCm: [1.8] });
     for (const id of ['ebrt-sbrt', 'tare', 'tace'])
       expect(find(p, id)).toMatchObject({ basis: 'BCLC 2025 update', verified: true, role: 'alternative' });

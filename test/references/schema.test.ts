@@ -130,7 +130,7 @@ describe('trial figures', () => {
     expect(leap012?.notes.join(' ')).toMatch(/Oct 2025.*futility/);
   });
 
-  it('include every trial of the digest evidence table, SHARP to FOHAIC-1', () => {
+  it('include every trial of the evidence table, SHARP to FOHAIC-1', () => {
     const expected = [
       'sharp',
       'asia-pacific',

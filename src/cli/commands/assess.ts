@@ -14,7 +14,7 @@ import { ASSESS_USAGE } from './help.js';
 /**
  * `hcc-mdt assess`: a CaseInput JSON (`--input FILE|-`) or free text, through the one pipeline (src/pipeline.ts).
  * Plain output is the renderer's readable summary; `--json` is the Assessment (plus, for free text, the CaseInput
- * read, every assumption and what was not understood). Invalid input exits 2 (issue 2, issue 3).
+ * read, every assumption and what was not understood). Invalid input exits 2.
  */
 
 const USAGE_HINT = `Usage:\n${ASSESS_USAGE}`;
