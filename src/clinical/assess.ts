@@ -15,6 +15,7 @@ import { mergeNotes, type Note, note, SCORE_NAMES, type ScoreKey } from './score
 import { sixAndTwelve } from './sixAndTwelve.js';
 import { afpModel, metroticket2, milan, ucsf, upToSeven } from './transplant.js';
 import { BILIRUBIN_CUT_ASSUMPTION, treatmentPlan } from './treatmentOptions.js';
+import { type TumourBurden, tumourBurden } from './tumourBurden.js';
 
 export type { Assessment } from './assessment.js';
 
@@ -32,19 +33,24 @@ export function assess(input: CaseInput): Assessment {
   const assumptions: Note[] = [];
   const rules: RuleVersion[] = [];
 
-  /** The value of a calculator, recording its notes, its rule(s) or what it is missing. */
-  const take = <T>(about: ScoreKey, result: Computed<T>, ...extraRules: RuleVersion[]): T | null => {
+  /** The value of a calculator, recording its notes, its rule or what it is missing. */
+  const take = <T>(about: ScoreKey, result: Computed<T>): T | null => {
     if (!result.ok) {
       notEvaluable.push({ score: SCORE_NAMES[about], about, missing: result.missing });
       return null;
     }
-    assumptions.push(...result.assumptions);
-    warnings.push(...result.warnings);
-    rules.push(RULE_OF[about], ...extraRules);
+    for (const a of result.assumptions) assumptions.push(a);
+    for (const w of result.warnings) warnings.push(w);
+    const rule = RULE_OF[about];
+    if (!rules.includes(rule)) rules.push(rule);
     return result.value;
   };
 
-  const albiResult = take('albi', albi(input), RULE_OF.malbi);
+  // Every size-based rule reads the same tumour burden: measured once here.
+  const burden = tumourBurden(input);
+
+  const albiResult = take('albi', albi(input));
+  if (albiResult) rules.push(RULE_OF.malbi);
   const childPughComputed = childPugh(input);
   const childPughResult = take('childPugh', childPughComputed);
   const meldValue = take('meld', meld(input));
@@ -52,26 +58,26 @@ export function assess(input: CaseInput): Assessment {
   const meld3Value = take('meld3', meld3(input));
 
   const transplant = {
-    milan: take('milan', milan(input)),
-    ucsf: take('ucsf', ucsf(input)),
-    upToSeven: take('upToSeven', upToSeven(input)),
-    metroticket2: take('metroticket2', metroticket2(input)),
-    afpModel: take('afpModel', afpModel(input)),
+    milan: take('milan', milan(input, burden)),
+    ucsf: take('ucsf', ucsf(input, burden)),
+    upToSeven: take('upToSeven', upToSeven(input, burden)),
+    metroticket2: take('metroticket2', metroticket2(input, burden)),
+    afpModel: take('afpModel', afpModel(input, burden)),
   };
 
-  const hapResult = take('hap', hap(input));
-  const mhap2Result = take('mhap2', mhap2(input));
-  const sixAndTwelveResult = take('sixAndTwelve', sixAndTwelve(input));
+  const hapResult = take('hap', hap(input, burden));
+  const mhap2Result = take('mhap2', mhap2(input, burden));
+  const sixAndTwelveResult = take('sixAndTwelve', sixAndTwelve(input, burden));
 
-  const bclc = take('bclc', bclcStage(input, childPughComputed, transplant));
+  const bclc = take('bclc', bclcStage(input, childPughComputed, transplant, burden));
   let treatment: Assessment['treatment'] = null;
   if (bclc) {
-    treatment = treatmentPlan(input, bclc, transplant);
+    treatment = treatmentPlan(input, bclc, transplant, burden);
     if (treatment.notes.includes(BILIRUBIN_CUT_ASSUMPTION))
       assumptions.push(note('bclc', BILIRUBIN_CUT_ASSUMPTION));
   }
 
-  warnings.push(...unusualValueWarnings(input));
+  for (const w of unusualValueWarnings(input, burden)) warnings.push(w);
 
   return {
     ok: true,
@@ -87,7 +93,7 @@ export function assess(input: CaseInput): Assessment {
     notEvaluable,
     warnings: mergeNotes(warnings),
     assumptions: mergeNotes(assumptions),
-    rules: uniqueBy(rules, (r) => r.id),
+    rules,
   };
 }
 
@@ -109,7 +115,10 @@ const READ_BY = {
 } as const;
 
 /** Values inside the accepted range but outside the usual one (plausibility.ts), accepted with a warning. */
-export function unusualValueWarnings(input: CaseInput): Note[] {
+export function unusualValueWarnings(
+  input: CaseInput,
+  burden: TumourBurden | null = tumourBurden(input),
+): Note[] {
   const out: Note[] = [];
   const say = (read: keyof typeof READ_BY, message: string) =>
     out.push(note(READ_BY[read], message, read === 'tumour' ? [] : [read]));
@@ -153,17 +162,7 @@ export function unusualValueWarnings(input: CaseInput): Note[] {
     if (input.sodium < sodium.usualMin)
       say('sodium', low('sodium', input.sodium, sodium.unit, sodium.usualMin));
   }
-  const largest = Math.max(...(input.nodulesCm ?? []), input.largestNoduleCm ?? 0);
-  scalar('tumour', 'largest nodule', largest > 0 ? largest : undefined, PLAUSIBLE.noduleCm);
+  scalar('tumour', 'largest nodule', burden?.largestCm, PLAUSIBLE.noduleCm);
   return out;
 }
 
-const uniqueBy = <T>(items: T[], key: (item: T) => string): T[] => {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-};

@@ -89,6 +89,7 @@ export function bclcStage(
   input: CaseInput,
   childPughResult: Computed<ChildPughResult>,
   transplant: TransplantResult,
+  burden: TumourBurden | null = tumourBurden(input),
 ): Computed<BclcResult> {
   const childPugh = childPughResult.ok ? childPughResult.value : null;
   const liver = childPugh ? liverFunction(input, childPugh) : null;
@@ -127,7 +128,6 @@ export function bclcStage(
   const spread = input.extrahepaticSpread === true;
   // Absent attribution reads as cancer-related; only a stated `false` keeps the tumour-based stage.
   const cancerEcog = ecog !== undefined && ecog >= 1 && input.ecogCancerRelated !== false;
-  const burden = tumourBurden(input);
 
   const missing: string[] = [];
   if (ecog === undefined) missing.push('ecog');

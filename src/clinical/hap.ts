@@ -1,7 +1,7 @@
 import type { HapResult } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
 import { type Computed, computed, notComputed } from './computed.js';
-import { TUMOUR_MISSING, tumourBurden } from './tumourBurden.js';
+import { TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
 import { albuminGl, bilirubinMgDl, bilirubinUmolL } from './units.js';
 
 /**
@@ -34,9 +34,9 @@ type Bilirubin = NonNullable<CaseInput['bilirubin']>;
 /** The four HAP-type items, with the score's own bilirubin item; `nodules` for mHAP-II's extra point. */
 function hapItems(
   input: CaseInput,
+  burden: TumourBurden | null,
   bilirubinRaised: (b: Bilirubin) => boolean,
 ): Computed<{ points: number; nodules: number }> {
-  const burden = tumourBurden(input);
   const missing: string[] = [];
   if (!input.albumin) missing.push('albumin');
   if (input.afp === undefined) missing.push('afp');
@@ -51,15 +51,18 @@ function hapItems(
   return computed({ points, nodules: burden.count });
 }
 
-export function hap(input: CaseInput): Computed<HapResult> {
-  const read = hapItems(input, (b) => bilirubinUmolL(b) > HAP_BILIRUBIN_CUT_UMOL_L);
+const hapRaised = (b: Bilirubin) => bilirubinUmolL(b) > HAP_BILIRUBIN_CUT_UMOL_L;
+const mhap2Raised = (b: Bilirubin) => bilirubinMgDl(b) > MHAP2_BILIRUBIN_CUT_MG_DL;
+
+export function hap(input: CaseInput, burden: TumourBurden | null = tumourBurden(input)): Computed<HapResult> {
+  const read = hapItems(input, burden, hapRaised);
   if (!read.ok) return read;
   const { points } = read.value;
   return computed({ points, grade: hapGrade(points) });
 }
 
-export function mhap2(input: CaseInput): Computed<HapResult> {
-  const read = hapItems(input, (b) => bilirubinMgDl(b) > MHAP2_BILIRUBIN_CUT_MG_DL);
+export function mhap2(input: CaseInput, burden: TumourBurden | null = tumourBurden(input)): Computed<HapResult> {
+  const read = hapItems(input, burden, mhap2Raised);
   if (!read.ok) return read;
   const points = read.value.points + (read.value.nodules >= 2 ? 1 : 0);
   return computed({ points, grade: hapGrade(points) });

@@ -83,17 +83,29 @@ export function note(
 
 /**
  * Notes with the same message merged into one that names every score it came from, in first-seen order. Two rules
- * that read the same absent flag say the same thing once.
+ * that read the same absent flag say the same thing once. The notes are few (tens at most), so a linear scan beats
+ * a map.
  */
 export function mergeNotes(notes: readonly Note[]): Note[] {
-  const byMessage = new Map<string, Note>();
+  const out: Note[] = [];
+  // Which entries of `out` are merged copies (a note is copied only when a second one joins it, never mutated).
+  const merged: boolean[] = [];
   for (const n of notes) {
-    const seen = byMessage.get(n.message);
-    if (!seen) byMessage.set(n.message, { about: [...n.about], fields: [...n.fields], message: n.message });
-    else {
-      for (const k of n.about) if (!seen.about.includes(k)) seen.about.push(k);
-      for (const f of n.fields) if (!seen.fields.includes(f)) seen.fields.push(f);
+    let i = 0;
+    while (i < out.length && (out[i] as Note).message !== n.message) i++;
+    if (i === out.length) {
+      out.push(n);
+      merged.push(false);
+      continue;
     }
+    let seen = out[i] as Note;
+    if (!merged[i]) {
+      seen = { about: [...seen.about], fields: [...seen.fields], message: seen.message };
+      out[i] = seen;
+      merged[i] = true;
+    }
+    for (const k of n.about) if (!seen.about.includes(k)) seen.about.push(k);
+    for (const f of n.fields) if (!seen.fields.includes(f)) seen.fields.push(f);
   }
-  return [...byMessage.values()];
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { SixAndTwelveResult } from './assessment.js';
 import type { CaseInput } from './caseInput.js';
 import { type Computed, computed, notComputed } from './computed.js';
-import { sizePlusCount, TUMOUR_MISSING, tumourBurden } from './tumourBurden.js';
+import { sizePlusCount, TUMOUR_MISSING, type TumourBurden, tumourBurden } from './tumourBurden.js';
 
 /**
  * Six-and-twelve score for TACE candidates. Wang Q et al., J Hepatol 2019;70:893-903: largest tumour diameter (cm)
@@ -14,8 +14,10 @@ export function sixAndTwelveBand(sum: number): SixAndTwelveResult['band'] {
   return sum <= 12 ? '>6-12' : '>12';
 }
 
-export function sixAndTwelve(input: CaseInput): Computed<SixAndTwelveResult> {
-  const burden = tumourBurden(input);
+export function sixAndTwelve(
+  input: CaseInput,
+  burden: TumourBurden | null = tumourBurden(input),
+): Computed<SixAndTwelveResult> {
   if (!burden) return notComputed([TUMOUR_MISSING]);
   const sum = sizePlusCount(burden);
   return computed({ sum, band: sixAndTwelveBand(sum) });

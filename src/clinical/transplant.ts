@@ -20,6 +20,7 @@ import { roundTo } from './units.js';
  * Macrovascular invasion or extrahepatic spread puts a case outside Milan, UCSF, up-to-seven and Metroticket 2.0
  * whatever the sizes. A criterion is decided whenever the given inputs settle it, even if others are missing, and
  * then a warning names the input that was not needed.
+ * Each criterion takes the tumour burden as an optional second argument, so that `assess()` measures it once.
  */
 
 export const UCSF_DIAMETERS_MISSING = 'every nodule diameter (or totalDiameterCm)';
@@ -102,9 +103,8 @@ const sizesRead = (input: CaseInput, key: ScoreKey): Note[] => {
 /** A size-only criterion: excluded by invasion or spread, otherwise decided by the tumour burden. */
 const sizeCriterion =
   (key: ScoreKey, within: (b: TumourBurden) => boolean | null, unsettled: string) =>
-  (input: CaseInput): Computed<boolean> => {
+  (input: CaseInput, burden: TumourBurden | null = tumourBurden(input)): Computed<boolean> => {
     if (invasionOrSpread(input)) return excluded(key, false);
-    const burden = tumourBurden(input);
     if (!burden) return notComputed([TUMOUR_MISSING]);
     const value = within(burden);
     if (value === null) return notComputed([unsettled]);
@@ -115,9 +115,11 @@ export const milan = sizeCriterion('milan', withinMilan, TUMOUR_MISSING);
 export const ucsf = sizeCriterion('ucsf', withinUcsf, UCSF_DIAMETERS_MISSING);
 export const upToSeven = sizeCriterion('upToSeven', withinUpToSeven, TUMOUR_MISSING);
 
-export function metroticket2(input: CaseInput): Computed<boolean> {
+export function metroticket2(
+  input: CaseInput,
+  burden: TumourBurden | null = tumourBurden(input),
+): Computed<boolean> {
   if (invasionOrSpread(input)) return excluded('metroticket2', false);
-  const burden = tumourBurden(input);
   const { afp } = input;
   if (afp !== undefined && metroticketLimit(afp) === null) {
     const warnings = burden ? [] : [note('metroticket2', METROTICKET_SIZE_NOT_NEEDED)];
@@ -141,8 +143,10 @@ export function metroticket2(input: CaseInput): Computed<boolean> {
  * still shown when they can be counted. When one item is missing but the others already pass 2 points, the case is
  * high risk whatever the missing item scores, and the points are null (never counted from a guess).
  */
-export function afpModel(input: CaseInput): Computed<NonNullable<TransplantResult['afpModel']>> {
-  const burden = tumourBurden(input);
+export function afpModel(
+  input: CaseInput,
+  burden: TumourBurden | null = tumourBurden(input),
+): Computed<NonNullable<TransplantResult['afpModel']>> {
   const { afp } = input;
   const out = invasionOrSpread(input);
   if (burden && afp !== undefined) {

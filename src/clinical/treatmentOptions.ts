@@ -2,7 +2,7 @@ import type { BclcResult, TransplantResult, TreatmentOption, TreatmentPlan } fro
 import type { CaseInput } from './caseInput.js';
 import { EXTENDED_CRITERIA } from './transplant.js';
 import { TREATMENT_OPTION_LABELS, type TreatmentOptionId } from './treatmentOptionIds.js';
-import { tumourBurden } from './tumourBurden.js';
+import { type TumourBurden, tumourBurden } from './tumourBurden.js';
 import { bilirubinMgDl } from './units.js';
 
 /**
@@ -97,8 +97,12 @@ export const BCLC_2025_ABLATION_NOTE =
   'BCLC 2025 update: for very early stage the choice of local technique was widened to radiofrequency, microwave, ' +
   'EBRT, TARE or TACE (Hospital Clínic announcement, Oct 2025); their place in the 2025 figure was not retrieved';
 
-function stageZeroOrA(input: CaseInput, bclc: BclcResult, transplant: TransplantResult): TreatmentOption[] {
-  const burden = tumourBurden(input);
+function stageZeroOrA(
+  input: CaseInput,
+  bclc: BclcResult,
+  transplant: TransplantResult,
+  burden: TumourBurden | null,
+): TreatmentOption[] {
   const resectable = resectionConditionMet(input);
   const options: TreatmentOption[] = [];
   // BCLC 0 and A, single tumour (BCLC 2022 Fig. 1; not yet checked against the figure): resection if portal pressure and bilirubin are normal; otherwise
@@ -245,13 +249,14 @@ export function treatmentPlan(
   input: CaseInput,
   bclc: BclcResult,
   transplant: TransplantResult,
+  burden: TumourBurden | null = tumourBurden(input),
 ): TreatmentPlan {
   const notes: string[] = [];
   let options: TreatmentOption[];
   switch (bclc.stage) {
     case '0':
     case 'A':
-      options = stageZeroOrA(input, bclc, transplant);
+      options = stageZeroOrA(input, bclc, transplant, burden);
       if (options.some((o) => o.id === 'resection')) {
         notes.push(BILIRUBIN_CUT_ASSUMPTION);
         if (input.portalHypertension === undefined)

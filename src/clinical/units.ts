@@ -19,9 +19,12 @@ type Bilirubin = NonNullable<CaseInput['bilirubin']>;
 type Albumin = NonNullable<CaseInput['albumin']>;
 type Creatinine = NonNullable<CaseInput['creatinine']>;
 
+/** 10 ** n for the decimals the core rounds to (the same doubles `10 ** n` gives), looked up on the hot path. */
+const POWERS_OF_TEN: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
 /** `value` rounded to `decimals` places (half away from zero); used to strip floating-point noise. */
 export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
+  const factor = POWERS_OF_TEN[decimals] ?? 10 ** decimals;
   return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
 }
 
