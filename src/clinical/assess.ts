@@ -165,4 +165,3 @@ export function unusualValueWarnings(
   scalar('tumour', 'largest nodule', burden?.largestCm, PLAUSIBLE.noduleCm);
   return out;
 }
-

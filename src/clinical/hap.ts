@@ -54,14 +54,20 @@ function hapItems(
 const hapRaised = (b: Bilirubin) => bilirubinUmolL(b) > HAP_BILIRUBIN_CUT_UMOL_L;
 const mhap2Raised = (b: Bilirubin) => bilirubinMgDl(b) > MHAP2_BILIRUBIN_CUT_MG_DL;
 
-export function hap(input: CaseInput, burden: TumourBurden | null = tumourBurden(input)): Computed<HapResult> {
+export function hap(
+  input: CaseInput,
+  burden: TumourBurden | null = tumourBurden(input),
+): Computed<HapResult> {
   const read = hapItems(input, burden, hapRaised);
   if (!read.ok) return read;
   const { points } = read.value;
   return computed({ points, grade: hapGrade(points) });
 }
 
-export function mhap2(input: CaseInput, burden: TumourBurden | null = tumourBurden(input)): Computed<HapResult> {
+export function mhap2(
+  input: CaseInput,
+  burden: TumourBurden | null = tumourBurden(input),
+): Computed<HapResult> {
   const read = hapItems(input, burden, mhap2Raised);
   if (!read.ok) return read;
   const points = read.value.points + (read.value.nodules >= 2 ? 1 : 0);

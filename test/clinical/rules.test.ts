@@ -22,14 +22,15 @@ describe('rule versions', () => {
     expect(a.rules.length).toBeGreaterThan(10);
     for (const r of a.rules) expect(rules.CALCULATOR_RULES).toContainEqual(r);
   });
-  it('labels sources whose PMID could not be checked', () => {
+  it('labels sources whose PMID is not yet checked, in neutral words', () => {
     for (const rule of [
       rules.AFP_MODEL_RULE,
       rules.METROTICKET_2_RULE,
       rules.MHAP2_RULE,
       rules.SIX_AND_TWELVE_RULE,
     ]) {
-      expect(rule.source).toContain('(PMID unverified)');
+      expect(rule.source).toContain('(PMID not yet checked against the primary record)');
+      expect(rule.source).not.toMatch(/unverified|digest/);
     }
   });
 });

@@ -156,7 +156,7 @@ describe('stage C', () => {
     expect(find(c(), 'ramucirumab')?.conditionMet).toBeNull();
   });
 
-  it('nivolumab-ipilimumab only as the unverified BCLC 2025 candidate, with a note', () => {
+  it('nivolumab-ipilimumab only as a BCLC 2025 item not yet checked (verified: false), with a note', () => {
     const p = c();
     expect(find(p, 'nivolumab-ipilimumab')).toMatchObject({ basis: 'BCLC 2025 update', verified: false });
     expect(p.notes).toContain(BCLC_2025_IMMUNOTHERAPY_NOTE);

@@ -25,7 +25,7 @@ function card(entry: ReferenceEntry): string {
   const lines = [`${entry.title}  [${entry.kind}]`, `  ${json.effect}`];
   const link = entry.citations[0]?.url;
   if (link) lines.push(`  ${link}`);
-  if (!entry.verified) lines.push(`  unverified: ${entry.unverified.join('; ')}`);
+  if (!entry.verified) lines.push(`  note: ${entry.unverified.join('; ')}`);
   return lines.join('\n');
 }
 
