@@ -2,24 +2,33 @@ import { findIdentifiers } from '../parse/identifiers.js';
 import type { ParseResult, UnitSystem } from '../parse/parseResult.js';
 import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
-import type { ParsedRequest } from './grammar.js';
+import type { ParsedRequest, RequestAction } from './grammar.js';
 import type { Services, SummaryView } from './services.js';
 
 /**
- * parse → assess → render for one request, independent of the door. The door decides where each part goes:
- * a `result` may be public (a mention in a thread) or ephemeral with a Share button (slash command, shortcut);
- * `private` parts (help, parse errors, privacy warnings) always go to the one person only.
+ * parse → assess → render for one request, independent of the door. The door decides where each part goes
+ * (`deliverAnswer`): a `result` may be public (a mention in a thread) or ephemeral with a Share button (slash
+ * command, shortcut); `private` parts (help, parse errors, privacy warnings) always go to the one person only.
  */
 export type Answer =
   | {
       kind: 'result';
       message: SlackMessage;
       /** Privacy warnings and the like: ephemeral to the author, never in the channel. */
-      notices: SlackMessage[];
+      notices: readonly SlackMessage[];
       outcome: string;
+      /** Posted in the channel before the result, whoever the result is for: the card of a case just opened. */
+      announce?: SlackMessage;
+      /** The thread's case the result was added to. */
+      caseId?: string;
     }
-  | { kind: 'private'; message: SlackMessage; outcome: string }
-  | { kind: 'open-form'; outcome: 'form' };
+  | { kind: 'private'; message: SlackMessage; outcome: string };
+
+/** What `answer()` takes: any request but `form`, which each door routes first (a modal needs its trigger_id). */
+export type AnswerableRequest = ParsedRequest & { action: Exclude<RequestAction, 'form'> };
+
+export const isAnswerable = (request: ParsedRequest): request is AnswerableRequest =>
+  request.action !== 'form';
 
 export interface AnswerOptions {
   units: UnitSystem | undefined;
@@ -57,7 +66,7 @@ const emptyParse = (
   warnings: [],
 });
 
-export function answer(request: ParsedRequest, services: Services, options: AnswerOptions): Answer {
+export function answer(request: AnswerableRequest, services: Services, options: AnswerOptions): Answer {
   const { action, rest } = request;
   const render = services.render;
   switch (action) {
@@ -74,8 +83,6 @@ export function answer(request: ParsedRequest, services: Services, options: Answ
         ),
         outcome: 'unknown-subcommand',
       };
-    case 'form':
-      return { kind: 'open-form', outcome: 'form' };
     case 'refs': {
       if (rest === '') {
         return {

@@ -15,7 +15,7 @@ import { register as registerEvents } from './events/index.js';
 import { InFlight } from './inFlight.js';
 import { type AppLogger, createLogger } from './log.js';
 import { BODY_LIMIT_BYTES, gateRequests, type ReplayCache } from './requestGate.js';
-import { type ServicesSource, servicesGetter } from './services.js';
+import type { Services } from './services.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
 import { register as registerViews } from './views/index.js';
 
@@ -43,8 +43,8 @@ export const PRODUCTION_RETRY: RetryOptions = {
 export const CALL_TIMEOUT_MS = 4000;
 
 export interface AppDeps {
-  /** The pipeline and renderers; default: the real modules, imported as the app is built. */
-  services?: ServicesSource;
+  /** The pipeline and renderers: `main.ts` passes the real modules (`defaultServices`), tests pass fakes. */
+  services: Services;
   logger?: AppLogger;
   /** Web API retry policy; tests pass `{ retries: 0 }`. */
   retryConfig?: RetryOptions;
@@ -153,7 +153,7 @@ function httpReceiver(
 }
 
 /** Builds the Bolt app: receiver by mode, Web API client options, the logger, and every listener. */
-export function createApp(config: Config, deps: AppDeps = {}): App {
+export function createApp(config: Config, deps: AppDeps): App {
   const log = deps.logger ?? createLogger({ level: config.logLevel });
   const inFlight = deps.inFlight ?? new InFlight();
   const clientOptions = {
@@ -188,7 +188,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
         });
 
   const listenerDeps: ListenerDeps = {
-    services: servicesGetter(deps.services),
+    services: deps.services,
     log,
     units: config.units,
     fhirBaseUrl: config.fhirBaseUrl,

@@ -11,11 +11,9 @@ import { parseCase } from '../parse/parseCase.js';
 import type { UnitSystem } from '../parse/parseResult.js';
 import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
+import { type Answer, type AnswerableRequest, VIEW } from './answer.js';
 import { caseDecisionActions } from './decisions/agendaMessage.js';
-import { type Audience, type DeliveryContext, postPublicly, tellPrivately } from './deliver.js';
-import { elapsed, type ListenerDeps } from './deps.js';
-import type { LogFields } from './log.js';
-import type { Services, SummaryView } from './services.js';
+import type { Services } from './services.js';
 
 /**
  * A thread is a case. The first assessment in a thread creates the case (random ID) and the app posts one case
@@ -157,53 +155,51 @@ export async function historyMessage(
   return enforceBlockKitLimits({ text: `Case ${caseId}: history`, blocks });
 }
 
-export interface CaseReply {
-  audience: Audience & { channel: string };
-  ctx: DeliveryContext;
-  fields: LogFields;
-  start: number;
-  teamId: string;
-  threadTs: string;
-  user: string;
-  text: string;
-  view: SummaryView;
-  /** `thread`: the summary is posted in the thread (mention); `private`: to the person only, shareable (shortcut). */
-  summaryTo: 'thread' | 'private';
-}
-
 /**
- * The door's part of a case thread: assess into the case, then (committed) post the case card when the case is
- * new and the summary with its case line. false when there was nothing to add: the door answers statelessly.
+ * The answer of a case thread: assess into the case (committed before anything is posted), then the summary with
+ * its case line, the privacy notice, and the case card when the case is new. null when there is no case to add
+ * to (no store, a request that assesses nothing, outside a thread, or nothing to add): the door answers statelessly.
  */
-export async function replyInCase(deps: ListenerDeps, services: Services, r: CaseReply): Promise<boolean> {
-  if (!deps.store) return false;
-  const inThread = await assessInThread(deps.store, {
-    scope: { teamId: r.teamId, channelId: r.audience.channel },
+export async function answerInCase(
+  store: CaseStoreDeps | undefined,
+  services: Services,
+  request: AnswerableRequest,
+  r: {
+    teamId: string | undefined;
+    channel: string;
+    threadTs: string | undefined;
+    user: string;
+    units: UnitSystem | undefined;
+    /** The result goes to the person only (shortcut), with the Share button; else into the thread (mention). */
+    shareable: boolean;
+  },
+): Promise<Answer | null> {
+  const view = VIEW[request.action];
+  if (!store || !view || !r.teamId || !r.threadTs) return null;
+  const inThread = await assessInThread(store, {
+    scope: { teamId: r.teamId, channelId: r.channel },
     threadTs: r.threadTs,
     user: r.user,
-    text: r.text,
-    units: deps.units,
+    text: request.rest,
+    units: r.units,
   });
-  if (inThread.kind !== 'case') return false;
-  const { outcome, caseId } = inThread;
+  if (inThread.kind !== 'case') return null;
+  const { outcome, caseId, created } = inThread;
   const privacy = services.render.privacy(outcome.parse);
-  if (privacy) await tellPrivately(r.audience, privacy, r.ctx, 'ephemeral');
-  if (inThread.created) await postPublicly(r.audience, caseCard(caseId), r.ctx, 'ephemeral');
   const summary = withCaseContext(
     services.render.summary(
       { status: 'assessed', parse: outcome.parse, input: outcome.input, assessment: outcome.assessment },
-      { view: r.view, shareable: r.summaryTo === 'private' },
+      { view, shareable: r.shareable },
     ),
     caseId,
     outcome,
   );
-  if (r.summaryTo === 'thread') await postPublicly(r.audience, summary, r.ctx, 'ephemeral');
-  else await tellPrivately(r.audience, summary, r.ctx, 'ephemeral');
-  deps.log.info('handled', {
-    ...r.fields,
-    outcome: inThread.created ? 'case-created' : 'case-added',
+  return {
+    kind: 'result',
+    message: summary,
+    notices: privacy ? [privacy] : [],
+    outcome: created ? 'case-created' : 'case-added',
     caseId,
-    ms: elapsed(r.start),
-  });
-  return true;
+    ...(created ? { announce: caseCard(caseId) } : {}),
+  };
 }

@@ -10,20 +10,20 @@ import { renderProblemsMessage } from '../render/problems.js';
 import { renderSummaryMessage } from '../render/summaryBlocks.js';
 import type { Services } from './services.js';
 
-/** The real pipeline, parser, references and renderers, as the Slack doors use them. */
+/** The real pipeline, parser, references and renderers, as the Slack doors use them; wired in by `main.ts`. */
 export const defaultServices: Services = {
   assessText,
   assessCaseInput,
-  parseMrecist: (text) => parseMrecist(text),
+  parseMrecist,
   mrecist,
-  searchReferences: (query, limit) => searchReferences(query, limit),
+  searchReferences,
   render: {
-    summary: (outcome, options) => renderSummaryMessage(outcome, options),
-    problems: (parse, reason) => renderProblemsMessage(parse, reason),
-    privacy: (parse) => renderPrivacyNotice(parse),
-    help: (options) => renderHelpMessage(options),
-    mrecist: (result, options) => renderMrecistMessage(result, options),
-    evidence: (ids, stage) => renderEvidenceMessage(ids, stage),
+    summary: renderSummaryMessage,
+    problems: renderProblemsMessage,
+    privacy: renderPrivacyNotice,
+    help: renderHelpMessage,
+    mrecist: renderMrecistMessage,
+    evidence: renderEvidenceMessage,
     references: (_query, found) => renderReferenceResults(found),
   },
 };

@@ -7,7 +7,7 @@ import type { Services } from './services.js';
 
 /** What every listener gets from `createApp`: the pipeline, the logger and the team's settings. */
 export interface ListenerDeps {
-  services: () => Promise<Services>;
+  services: Services;
   log: AppLogger;
   units: UnitSystem | undefined;
   /** Longest Retry-After we wait out before explaining a rate limit to the user instead. */

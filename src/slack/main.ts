@@ -8,12 +8,14 @@ import { type AppDeps, createApp, startApp } from './app.js';
 import { loadConfig } from './config.js';
 import { decisionsOf } from './decisions/listeners.js';
 import { startReminderPoller } from './decisions/reminderPoller.js';
+import { defaultServices } from './defaultServices.js';
 import { InFlight } from './inFlight.js';
 import { type AppLogger, createLogger } from './log.js';
 import { checkBotToken } from './tokenCheck.js';
 
 /**
- * `npm start`: read the configuration, build the app, listen, and stop cleanly on SIGTERM/SIGINT.
+ * `npm start`: read the configuration, build the app, listen, and stop cleanly on SIGTERM/SIGINT. This is the
+ * composition root: the one place that chooses the real services, the store and the logger.
  * `run` takes its environment and outputs as arguments so a test can drive it in-process.
  */
 
@@ -22,7 +24,7 @@ export interface RunIo {
   /** Log lines and the configuration message go here (default: stderr). */
   write?: (line: string) => void;
   /** Test seams (fake services, retry policy, bot ids); production passes none. */
-  deps?: Omit<AppDeps, 'logger'>;
+  deps?: Partial<Omit<AppDeps, 'logger'>>;
   /** Longest wait for in-flight replies on stop; default DRAIN_LIMIT_MS. */
   drainLimitMs?: number;
 }
@@ -85,7 +87,13 @@ export async function run(io: RunIo): Promise<RunResult> {
     );
   }
   const inFlight = deps.inFlight ?? new InFlight();
-  const app = createApp(config, { ...deps, inFlight, logger: log });
+  // The composition root: the real pipeline and renderers unless a test passes its own.
+  const app = createApp(config, {
+    ...deps,
+    services: deps.services ?? defaultServices,
+    inFlight,
+    logger: log,
+  });
   const decisions = decisionsOf(deps.store);
   const reminders = decisions
     ? startReminderPoller({ reminders: decisions, client: app.client, log })

@@ -9,7 +9,8 @@ import type { SlackMessage } from '../render/slackMessage.js';
 /**
  * What the Slack doors need from the rest of the system: the pipeline, the mRECIST parser and calculator,
  * the reference lookup and the renderers. Listeners receive this object instead of importing the modules, so
- * tests can drive the real app with fakes; `defaultServices.ts` wires the real modules.
+ * tests can drive the real app with fakes. `defaultServices.ts` holds the real modules, and `main.ts` (the
+ * composition root) passes them to `createApp`.
  */
 
 export type { SummaryView } from '../render/actions.js';
@@ -46,17 +47,4 @@ export interface Services {
     evidence(optionIds: readonly TreatmentOptionId[], stage?: string): SlackMessage;
     references(query: string, found: ReferenceSearchResult): SlackMessage;
   };
-}
-
-/** A services source: a ready object, or a loader called once on first use. */
-export type ServicesSource = Services | (() => Promise<Services>);
-
-export function servicesGetter(source: ServicesSource | undefined): () => Promise<Services> {
-  if (typeof source === 'object') return () => Promise.resolve(source);
-  // Start loading at once (at app construction), so the first request does not pay for it.
-  const loading = (source ?? (async () => (await import('./defaultServices.js')).defaultServices))();
-  loading.catch(() => {
-    // Reported to the person and logged by the listener that awaits it.
-  });
-  return () => loading;
 }

@@ -3,8 +3,9 @@ import type { App } from '@slack/bolt';
 import { createApp, startApp } from '../../src/slack/app.js';
 import type { CaseStoreDeps } from '../../src/slack/caseThread.js';
 import type { Config, LogLevelName } from '../../src/slack/config.js';
+import { defaultServices } from '../../src/slack/defaultServices.js';
 import { createLogger } from '../../src/slack/log.js';
-import type { ServicesSource } from '../../src/slack/services.js';
+import type { Services } from '../../src/slack/services.js';
 import { fakeServices } from './fakeServices.js';
 import { FakeSlack } from './fakeSlack.js';
 import { commandBody, interactiveBody, JSON_TYPE, postSigned, type SignedOptions } from './signed.js';
@@ -25,9 +26,9 @@ export interface Harness {
 }
 
 export async function startHarness(
-  /** `services: 'real'` leaves the default (the real pipeline and renderers, loaded on first use). */
+  /** `services: 'real'` is what `main.ts` wires in: the real pipeline and renderers. */
   options: {
-    services?: ServicesSource | 'real';
+    services?: Services | 'real';
     logLevel?: LogLevelName;
     /** The case store (default: none, every door stateless). */
     store?: CaseStoreDeps;
@@ -49,7 +50,7 @@ export async function startHarness(
     logLevel,
   };
   const app = createApp(config, {
-    ...(options.services === 'real' ? {} : { services: options.services ?? fakeServices() }),
+    services: options.services === 'real' ? defaultServices : (options.services ?? fakeServices()),
     logger: createLogger({ level: logLevel, write: (line) => lines.push(line) }),
     retryConfig: { retries: 0 },
     botId: 'B0BOT',
@@ -57,7 +58,6 @@ export async function startHarness(
     maxRateLimitWaitSeconds: 1,
     ...(options.store ? { store: options.store } : {}),
   });
-  if (options.services === 'real') await import('../../src/slack/defaultServices.js'); // warm the module cache
   const server = await startApp(app, config, '127.0.0.1');
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
   const url = `${base}/slack/events`;

@@ -132,18 +132,3 @@ export async function caseCommand(argv: string[], io: CliIo): Promise<number> {
     await store.close();
   }
 }
-
-export interface CaseContext {
-  store: Store;
-  io: CliIo;
-  json: boolean;
-  now: Date;
-  scope: typeof LOCAL_SCOPE;
-}
-
-/** Exit 2 with the same words for every command given an ID the store does not know. */
-export function unknownCase(ctx: CaseContext, id: CaseId): number {
-  return reportInvalid(ctx.io, ctx.json, [
-    { path: '<id>', message: `no case ${id} in this store (hcc-mdt case list shows the cases here)` },
-  ]);
-}

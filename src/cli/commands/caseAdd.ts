@@ -7,7 +7,7 @@ import { renderPrivacyText } from '../../render/privacy.js';
 import { reportInvalid, writeJson } from '../invalid.js';
 import { EXIT_OK } from '../io.js';
 import { assessedJson, reportNotAssessed, unitSystem } from './assess.js';
-import { type CaseContext, unknownCase } from './case.js';
+import { type CaseContext, unknownCase } from './caseContext.js';
 
 /**
  * `case add <id> "<text>"`: parse the text (the identifier screen runs in the parser, so nothing identifying reaches

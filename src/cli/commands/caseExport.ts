@@ -4,7 +4,7 @@ import { exportCase } from '../../fhir/load.js';
 import { KyselyDecisionRepository } from '../../store/decisionRepository.js';
 import { reportInvalid, writeJson } from '../invalid.js';
 import { EXIT_OK } from '../io.js';
-import { type CaseContext, unknownCase } from './case.js';
+import { type CaseContext, unknownCase } from './caseContext.js';
 
 /** The installation's FHIR base URL: names it in every fullUrl and in the Patient's identifier system. */
 export const FHIR_BASE_ENV = 'HCC_MDT_FHIR_BASE_URL';

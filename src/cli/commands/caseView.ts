@@ -8,7 +8,7 @@ import { decisionDeps } from '../../decisionDeps.js';
 import { renderPlainText } from '../../render/plainText.js';
 import { writeJson } from '../invalid.js';
 import { EXIT_OK } from '../io.js';
-import { type CaseContext, unknownCase } from './case.js';
+import { type CaseContext, unknownCase } from './caseContext.js';
 import { caseDecisionJson, caseDecisionLines } from './decisions.js';
 
 /** `case new`, `case list`, `case show`, `case audit`, `case delete`. */

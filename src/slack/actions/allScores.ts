@@ -17,7 +17,7 @@ export const allScores =
       (t) => tellPrivately(audience, noticeMessage(t), ctx),
       async () => {
         const value = ShareValueSchema.safeParse(buttonValue(args.body));
-        const services = await deps.services();
+        const services = deps.services;
         const outcome = value.success ? services.assessCaseInput(value.data.input) : undefined;
         if (!value.success || outcome?.status !== 'assessed') {
           await tellPrivately(

@@ -36,7 +36,7 @@ const shareOnce =
       (t) => tellPrivately(audience, noticeMessage(t), ctx),
       async () => {
         const value = buttonValue(args.body);
-        const shared = build(value, await deps.services(), user);
+        const shared = build(value, deps.services, user);
         if (!shared || !channel) {
           deps.log.warn('handled', { ...fields, outcome: 'share-invalid', ms: elapsed(start) });
           await tellPrivately(

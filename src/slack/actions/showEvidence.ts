@@ -24,7 +24,7 @@ export const showEvidence =
           );
           return;
         }
-        const services = await deps.services();
+        const services = deps.services;
         await tellPrivately(audience, services.render.evidence(value.data.options, value.data.stage), ctx);
         deps.log.info('handled', { ...fields, outcome: 'evidence', ms: elapsed(start) });
       },

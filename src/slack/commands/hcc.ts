@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answer } from '../answer.js';
+import { answer, isAnswerable } from '../answer.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
-import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
+import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
+import { deliveryContext, guarded, type ListenerDeps } from '../deps.js';
 import { parseRequest } from '../grammar.js';
 import { openCaseForm } from '../openCaseForm.js';
 
@@ -30,7 +31,7 @@ export const hccCommand =
     const ctx = deliveryContext(deps, fields);
     const audience = { client, user: command.user_id, channel: command.channel_id, respond };
 
-    if (request.action === 'form') {
+    if (!isAnswerable(request)) {
       await openCaseForm(
         deps,
         { client, triggerId: command.trigger_id, origin: { channel: command.channel_id }, start },
@@ -44,14 +45,9 @@ export const hccCommand =
       fields,
       (text) => tellPrivately(audience, noticeMessage(text), ctx),
       async () => {
-        const services = await deps.services();
-        const reply = answer(request, services, { units: deps.units, shareable: true });
-        if (reply.kind === 'open-form') return; // handled above
-        for (const notice of reply.kind === 'result' ? reply.notices : []) {
-          await tellPrivately(audience, notice, ctx);
-        }
-        await tellPrivately(audience, reply.message, ctx);
-        deps.log.info('handled', { ...fields, outcome: reply.outcome, ms: elapsed(start) });
+        const reply = answer(request, deps.services, { units: deps.units, shareable: true });
+        await deliverAnswer(reply, audience, ctx, { results: 'private', prefer: 'respond' });
+        logAnswered(deps.log, fields, reply, start);
       },
     );
   };

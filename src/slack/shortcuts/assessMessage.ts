@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { answer, VIEW } from '../answer.js';
-import { replyInCase } from '../caseThread.js';
+import { answer, isAnswerable } from '../answer.js';
+import { answerInCase } from '../caseThread.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
-import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
+import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
+import { deliveryContext, guarded, type ListenerDeps } from '../deps.js';
 import { parseRequest, stripMention } from '../grammar.js';
 import { openCaseForm } from '../openCaseForm.js';
 
@@ -11,7 +12,8 @@ export const ASSESS_MESSAGE_CALLBACK_ID = 'hcc_assess_message';
 /**
  * Message shortcut "Assess with HCC MDT": reads the chosen message's text (the payload carries it, so no
  * history scope is needed) and answers the person privately, in the thread when the message is in one.
- * A message that is not a subcommand is read as a case (`stage`).
+ * A message that is not a subcommand is read as a case (`stage`). A message in a thread adds to the thread's
+ * case (created on first use, its card posted in the thread).
  */
 export const assessMessage =
   (deps: ListenerDeps) =>
@@ -42,7 +44,7 @@ export const assessMessage =
       fields,
       (t) => tellPrivately(audience, noticeMessage(t), ctx, 'ephemeral'),
       async () => {
-        if (request.action === 'form') {
+        if (!isAnswerable(request)) {
           await openCaseForm(
             deps,
             {
@@ -55,35 +57,17 @@ export const assessMessage =
           );
           return;
         }
-        const services = await deps.services();
-        const view = VIEW[request.action];
-        const teamId = shortcut.team?.id;
-        // A message in a thread: the thread's case grows (created on first use, its card posted in the thread).
-        if (
-          view &&
-          teamId &&
-          threadTs &&
-          (await replyInCase(deps, services, {
-            audience: { ...audience, channel: shortcut.channel.id },
-            ctx,
-            fields,
-            start,
-            teamId,
+        const reply =
+          (await answerInCase(deps.store, deps.services, request, {
+            teamId: shortcut.team?.id,
+            channel: shortcut.channel.id,
             threadTs,
             user: shortcut.user.id,
-            text: request.rest,
-            view,
-            summaryTo: 'private',
-          }))
-        )
-          return;
-        const reply = answer(request, services, { units: deps.units, shareable: true });
-        if (reply.kind === 'open-form') return;
-        for (const notice of reply.kind === 'result' ? reply.notices : []) {
-          await tellPrivately(audience, notice, ctx, 'ephemeral');
-        }
-        await tellPrivately(audience, reply.message, ctx, 'ephemeral');
-        deps.log.info('handled', { ...fields, outcome: reply.outcome, ms: elapsed(start) });
+            units: deps.units,
+            shareable: true,
+          })) ?? answer(request, deps.services, { units: deps.units, shareable: true });
+        await deliverAnswer(reply, audience, ctx, { results: 'private', prefer: 'ephemeral' });
+        logAnswered(deps.log, fields, reply, start);
       },
     );
   };
