@@ -18,6 +18,8 @@ export interface FieldInfo {
   aboveMin?: boolean;
   /** The scores that read the field (BCLC reads the liver-function inputs through Child-Pugh). */
   readBy: readonly ScoreKey[];
+  /** What a "yes" means, where the label alone leaves it open (shown beside a yes / no / not known question). */
+  hint?: string;
 }
 
 const LIVER: readonly ScoreKey[] = ['childPugh', 'bclc'];
@@ -55,9 +57,17 @@ export const FIELD_INFO = {
   ascites: { label: 'ascites', readBy: LIVER },
   encephalopathy: { label: 'encephalopathy', readBy: LIVER },
   ecog: { label: 'ECOG', range: { min: 0, max: 4 }, readBy: ['bclc'] },
-  ecogCancerRelated: { label: 'whether ECOG is cancer-related', readBy: ['bclc'] },
+  ecogCancerRelated: {
+    label: 'whether ECOG is cancer-related',
+    readBy: ['bclc'],
+    hint: 'No when an ECOG of 1–2 comes from another condition',
+  },
   sex: { label: 'sex', readBy: ['meld3'] },
-  dialysis: { label: 'dialysis', readBy: MELDS },
+  dialysis: {
+    label: 'dialysis',
+    readBy: MELDS,
+    hint: 'At least 2 sessions, or 24 h of CVVHD, in the 7 days before the creatinine',
+  },
   cholestatic: { label: 'cholestatic disease (PBC/PSC)', readBy: LIVER },
   nodulesCm: {
     label: 'nodule diameters',
@@ -81,10 +91,14 @@ export const FIELD_INFO = {
     aboveMin: true,
     readBy: ['ucsf'],
   },
-  macrovascularInvasion: { label: 'macrovascular invasion', readBy: [...TRANSPLANT_KEYS, 'bclc'] },
+  macrovascularInvasion: {
+    label: 'macrovascular invasion',
+    readBy: [...TRANSPLANT_KEYS, 'bclc'],
+    hint: 'e.g. portal vein tumour thrombus (PVTT)',
+  },
   extrahepaticSpread: { label: 'extrahepatic spread', readBy: [...TRANSPLANT_KEYS, 'bclc'] },
   infiltrative: { label: 'infiltrative pattern', readBy: ['bclc'] },
-  portalHypertension: { label: 'portal hypertension', readBy: ['bclc'] },
+  portalHypertension: { label: 'portal hypertension', readBy: ['bclc'], hint: 'Clinically significant' },
 } as const satisfies Record<keyof CaseInput, FieldInfo>;
 
 export const isCaseInputField = (name: string): name is CaseInputField => Object.hasOwn(FIELD_INFO, name);

@@ -22,7 +22,10 @@ export const HELP_COMMANDS: readonly { usage: string; does: string }[] = [
     usage: 'refs <query>',
     does: 'evidence for a drug, trial, procedure or stage (`refs imbrave`, `refs stage C`)',
   },
-  { usage: 'form', does: 'a form with units and checkboxes instead of free text' },
+  {
+    usage: 'form',
+    does: 'a form instead of free text: one unit choice, yes / no / not known for each finding',
+  },
   { usage: 'help', does: 'this message' },
 ];
 

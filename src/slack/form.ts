@@ -1,15 +1,19 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import {
-  ALBUMIN_UNITS,
-  BILIRUBIN_UNITS,
+  type AscitesSchema,
+  type CaseInput,
   type CaseInputJson,
-  CREATININE_UNITS,
+  CaseInputSchema,
+  type EncephalopathySchema,
 } from '../clinical/caseInput.js';
+import { FIELD_INFO, type FieldInfo } from '../clinical/fields.js';
 import type { UnitSystem } from '../parse/parseResult.js';
+import { checkDual, DUAL_UNITS, type DualField, type DualUnit } from '../parse/units.js';
 
 /**
  * The case form (modal `hcc_case_form`): building the view and reading a submission back into CaseInput JSON.
- * Pure functions; the listeners in `views/` and `actions/` only open and acknowledge.
+ * Pure functions; the listeners in `views/` and `actions/` only open and acknowledge. Labels, units and ranges come
+ * from FIELD_INFO and the schema, so the form says what the rest of the product says.
  */
 
 export const CASE_FORM_CALLBACK_ID = 'hcc_case_form';
@@ -20,43 +24,98 @@ export interface FormTarget {
   thread_ts?: string;
 }
 
+/** Every optional yes/no the scores read; "not known" leaves the field absent, which the rules report as not stated. */
+export const TRI_STATE_FIELDS = [
+  'dialysis',
+  'cholestatic',
+  'ecogCancerRelated',
+  'macrovascularInvasion',
+  'extrahepaticSpread',
+  'infiltrative',
+  'portalHypertension',
+] as const satisfies readonly (keyof CaseInput)[];
+export type TriStateField = (typeof TRI_STATE_FIELDS)[number];
+
 export const BLOCK = {
+  units: 'units',
   bilirubin: 'bilirubin',
-  bilirubinUnit: 'bilirubin_unit',
   albumin: 'albumin',
-  albuminUnit: 'albumin_unit',
-  creatinine: 'creatinine',
-  creatinineUnit: 'creatinine_unit',
   inr: 'inr',
+  creatinine: 'creatinine',
   sodium: 'sodium',
   afp: 'afp',
   ascites: 'ascites',
   encephalopathy: 'encephalopathy',
   ecog: 'ecog',
   sex: 'sex',
-  nodules: 'nodules',
-  flags: 'flags',
+  nodulesCm: 'nodulesCm',
+  noduleCount: 'noduleCount',
+  largestNoduleCm: 'largestNoduleCm',
+  ...(Object.fromEntries(TRI_STATE_FIELDS.map((f) => [f, f])) as { [F in TriStateField]: F }),
 } as const;
 export type BlockId = (typeof BLOCK)[keyof typeof BLOCK];
 
-const UNIT_LABEL: Record<string, string> = {
+/** The answers of a yes / no / not known question. */
+export const TRI_STATE = { yes: true, no: false, unknown: undefined } as const;
+type TriStateAnswer = keyof typeof TRI_STATE;
+const TRI_STATE_LABEL: Record<TriStateAnswer, string> = { yes: 'Yes', no: 'No', unknown: 'Not known' };
+
+const UNIT_LABEL: Record<DualUnit, string> = {
   'mg/dL': 'mg/dL',
   'umol/L': 'µmol/L',
   'g/dL': 'g/dL',
   'g/L': 'g/L',
 };
+const DUAL_FIELDS = ['bilirubin', 'albumin', 'creatinine'] as const satisfies readonly DualField[];
+const SYSTEMS = ['si', 'us'] as const satisfies readonly UnitSystem[];
+
+/** A typical value per field, for placeholders and error messages ("e.g. 34 µmol/L"). */
+const EXAMPLE: Record<DualField, Record<UnitSystem, string>> = {
+  bilirubin: { si: '34', us: '2.0' },
+  albumin: { si: '31', us: '3.1' },
+  creatinine: { si: '80', us: '0.9' },
+};
+const SCALAR_EXAMPLE = {
+  inr: '1.3',
+  sodium: '137',
+  afp: '250',
+  nodulesCm: '4.2, 2.1, 1.5',
+  noduleCount: '3',
+  largestNoduleCm: '4.2',
+} as const;
+
+const ASCITES_LABEL: Record<(typeof AscitesSchema.options)[number], string> = {
+  none: 'None',
+  mild: 'Mild',
+  'moderate-severe': 'Moderate to severe',
+};
+const ENCEPHALOPATHY_LABEL: Record<(typeof EncephalopathySchema.options)[number], string> = {
+  none: 'None',
+  'grade-1-2': 'Grade 1–2',
+  'grade-3-4': 'Grade 3–4',
+};
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+type FormField = keyof typeof FIELD_INFO;
+/** The field's name as a form label: "Sodium (mmol/L)", "Largest nodule (cm)". */
+export function fieldLabel(field: FormField): string {
+  const info: FieldInfo = FIELD_INFO[field];
+  return `${capitalise(info.label)}${info.unit ? ` (${info.unit})` : ''}`;
+}
+const withUnit = (value: string, unit: DualUnit) => `${value} ${UNIT_LABEL[unit]}`;
+const example = (field: DualField, units: UnitSystem | undefined) =>
+  units
+    ? withUnit(EXAMPLE[field][units], DUAL_UNITS[field][units])
+    : SYSTEMS.map((s) => withUnit(EXAMPLE[field][s], DUAL_UNITS[field][s])).join(' or ');
+const systemLabel = (s: UnitSystem) =>
+  `${s.toUpperCase()}: ${DUAL_FIELDS.map((f) => `${FIELD_INFO[f].label} ${UNIT_LABEL[DUAL_UNITS[f][s]]}`).join(', ')}`;
 
 const option = (value: string, label: string): PlainTextOption => ({
   text: { type: 'plain_text', text: label },
   value,
 });
 
-const DEFAULT_UNIT: Record<UnitSystem, { bilirubin: string; albumin: string; creatinine: string }> = {
-  us: { bilirubin: 'mg/dL', albumin: 'g/dL', creatinine: 'mg/dL' },
-  si: { bilirubin: 'umol/L', albumin: 'g/L', creatinine: 'umol/L' },
-};
-
-function numberInput(blockId: string, label: string, placeholder: string, hint?: string): KnownBlock {
+function textInput(blockId: BlockId, label: string, placeholder: string, hint?: string): KnownBlock {
   return {
     type: 'input',
     block_id: blockId,
@@ -71,7 +130,13 @@ function numberInput(blockId: string, label: string, placeholder: string, hint?:
   };
 }
 
-function select(blockId: string, label: string, options: PlainTextOption[], initial?: string): KnownBlock {
+function select(
+  blockId: BlockId,
+  label: string,
+  options: PlainTextOption[],
+  initial?: string,
+  hint?: string,
+): KnownBlock {
   const initialOption = options.find((o) => o.value === initial);
   return {
     type: 'input',
@@ -85,89 +150,74 @@ function select(blockId: string, label: string, options: PlainTextOption[], init
       options,
       ...(initialOption ? { initial_option: initialOption } : {}),
     },
+    ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}),
   };
 }
 
-const unitSelect = (blockId: string, label: string, units: readonly string[], initial?: string) =>
-  select(
-    blockId,
-    label,
-    units.map((u) => option(u, UNIT_LABEL[u] ?? u)),
-    initial,
+const labeled = <K extends string>(labels: Record<K, string>) =>
+  (Object.keys(labels) as K[]).map((k) => option(k, labels[k]));
+
+const triState = (field: TriStateField) => {
+  const info: FieldInfo = FIELD_INFO[field];
+  return select(
+    BLOCK[field],
+    capitalise(FIELD_INFO[field].label),
+    labeled(TRI_STATE_LABEL),
+    'unknown',
+    info.hint,
   );
-
-export const FLAG_OPTIONS = {
-  macrovascularInvasion: 'Macrovascular invasion (e.g. PVTT)',
-  extrahepaticSpread: 'Extrahepatic spread',
-  infiltrative: 'Infiltrative tumour',
-  dialysis: 'Dialysis (≥2 sessions in the last 7 days)',
-  cholestatic: 'Cholestatic disease (PBC/PSC)',
-  portalHypertension: 'Clinically significant portal hypertension',
-  ecogNotCancerRelated: 'ECOG 1–2 from another condition (not cancer-related)',
-} as const;
-type Flag = keyof typeof FLAG_OPTIONS;
-
-/** What each ticked box sets in the CaseInput; the ECOG box is the one that sets a field to false. */
-const FLAG_FIELDS: Record<Flag, { field: keyof CaseInputJson; value: boolean }> = {
-  macrovascularInvasion: { field: 'macrovascularInvasion', value: true },
-  extrahepaticSpread: { field: 'extrahepaticSpread', value: true },
-  infiltrative: { field: 'infiltrative', value: true },
-  dialysis: { field: 'dialysis', value: true },
-  cholestatic: { field: 'cholestatic', value: true },
-  portalHypertension: { field: 'portalHypertension', value: true },
-  ecogNotCancerRelated: { field: 'ecogCancerRelated', value: false },
 };
-const FLAG_FIELD_NAMES: ReadonlySet<string> = new Set(Object.values(FLAG_FIELDS).map((f) => f.field));
+
+const lab = (field: DualField, units: UnitSystem | undefined) =>
+  textInput(BLOCK[field], fieldLabel(field), `e.g. ${example(field, units)}`);
 
 export function buildCaseForm(target: FormTarget, units: UnitSystem | undefined): ModalView {
-  const d = units ? DEFAULT_UNIT[units] : undefined;
   const blocks: KnownBlock[] = [
     {
       type: 'context',
       elements: [
         {
           type: 'mrkdwn',
-          text: 'Enter what you have; every field is optional. Do not enter names, record numbers or dates of birth.',
+          text: 'Enter what you have; every field is optional and "Not known" is left out. Do not enter names, record numbers or dates of birth.',
         },
       ],
     },
-    numberInput(BLOCK.bilirubin, 'Bilirubin', 'e.g. 34'),
-    unitSelect(BLOCK.bilirubinUnit, 'Bilirubin unit', BILIRUBIN_UNITS, d?.bilirubin),
-    numberInput(BLOCK.albumin, 'Albumin', 'e.g. 31'),
-    unitSelect(BLOCK.albuminUnit, 'Albumin unit', ALBUMIN_UNITS, d?.albumin),
-    numberInput(BLOCK.inr, 'INR', 'e.g. 1.3'),
-    numberInput(BLOCK.creatinine, 'Creatinine', 'e.g. 88'),
-    unitSelect(BLOCK.creatinineUnit, 'Creatinine unit', CREATININE_UNITS, d?.creatinine),
-    numberInput(BLOCK.sodium, 'Sodium (mmol/L)', 'e.g. 137'),
-    numberInput(BLOCK.afp, 'AFP (ng/mL)', 'e.g. 250'),
-    select(BLOCK.ascites, 'Ascites', [
-      option('none', 'None'),
-      option('mild', 'Mild'),
-      option('moderate-severe', 'Moderate to severe'),
-    ]),
-    select(BLOCK.encephalopathy, 'Hepatic encephalopathy', [
-      option('none', 'None'),
-      option('grade-1-2', 'Grade 1–2'),
-      option('grade-3-4', 'Grade 3–4'),
-    ]),
+    select(
+      BLOCK.units,
+      'Units',
+      SYSTEMS.map((s) => option(s, systemLabel(s))),
+      units,
+      'A unit typed beside a value (e.g. 2.0 mg/dL) is used for that value.',
+    ),
+    lab('bilirubin', units),
+    lab('albumin', units),
+    textInput(BLOCK.inr, fieldLabel('inr'), `e.g. ${SCALAR_EXAMPLE.inr}`),
+    lab('creatinine', units),
+    triState('dialysis'),
+    textInput(BLOCK.sodium, fieldLabel('sodium'), `e.g. ${SCALAR_EXAMPLE.sodium}`),
+    textInput(BLOCK.afp, fieldLabel('afp'), `e.g. ${SCALAR_EXAMPLE.afp}`),
+    select(BLOCK.ascites, fieldLabel('ascites'), labeled(ASCITES_LABEL)),
+    select(BLOCK.encephalopathy, fieldLabel('encephalopathy'), labeled(ENCEPHALOPATHY_LABEL)),
+    triState('cholestatic'),
     select(
       BLOCK.ecog,
-      'ECOG performance status',
+      fieldLabel('ecog'),
       ['0', '1', '2', '3', '4'].map((v) => option(v, v)),
     ),
-    select(BLOCK.sex, 'Sex (for MELD 3.0)', [option('female', 'Female'), option('male', 'Male')]),
-    numberInput(BLOCK.nodules, 'Nodule sizes (cm)', 'e.g. 4.2, 2.1, 1.5', 'One diameter per nodule, in cm.'),
-    {
-      type: 'input',
-      block_id: BLOCK.flags,
-      optional: true,
-      label: { type: 'plain_text', text: 'Findings' },
-      element: {
-        type: 'checkboxes',
-        action_id: 'checked',
-        options: (Object.keys(FLAG_OPTIONS) as Flag[]).map((k) => option(k, FLAG_OPTIONS[k])),
-      },
-    },
+    triState('ecogCancerRelated'),
+    textInput(
+      BLOCK.nodulesCm,
+      fieldLabel('nodulesCm'),
+      `e.g. ${SCALAR_EXAMPLE.nodulesCm}`,
+      `One per nodule; or give the ${FIELD_INFO.noduleCount.label} and the ${FIELD_INFO.largestNoduleCm.label} below.`,
+    ),
+    textInput(BLOCK.noduleCount, fieldLabel('noduleCount'), `e.g. ${SCALAR_EXAMPLE.noduleCount}`),
+    textInput(BLOCK.largestNoduleCm, fieldLabel('largestNoduleCm'), `e.g. ${SCALAR_EXAMPLE.largestNoduleCm}`),
+    triState('macrovascularInvasion'),
+    triState('extrahepaticSpread'),
+    triState('infiltrative'),
+    triState('portalHypertension'),
+    select(BLOCK.sex, fieldLabel('sex'), [option('female', 'Female'), option('male', 'Male')]),
   ];
   return {
     type: 'modal',
@@ -212,42 +262,79 @@ export type FormReading =
   | { ok: false; errors: Partial<Record<BlockId, string>> };
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
+const toNumber = (s: string) => Number(s.replace(',', '.'));
 
+/** A unit typed beside a lab value, in the schema's spelling ("umol/L"), or undefined when it is not one of them. */
+function typedUnit(field: DualField, unit: string): DualUnit | undefined {
+  const key = unit.toLowerCase().replace(/[µμ]/g, 'u');
+  return SYSTEMS.map((s) => DUAL_UNITS[field][s]).find((u) => u.toLowerCase() === key);
+}
+
+/**
+ * The form's values as CaseInput JSON, or one clear message per block: what is wrong, in the field's own name, with
+ * an example. Ranges are the schema's, so the form refuses exactly what every other door refuses.
+ */
 export function readCaseForm(values: FormValues): FormReading {
   const errors: Partial<Record<BlockId, string>> = {};
   const input: Record<string, unknown> = {};
   const text = (block: BlockId) => values[block]?.value?.value?.trim() ?? '';
   const choice = (block: BlockId) => values[block]?.choice?.selected_option?.value;
+  const system = SYSTEMS.find((s) => s === choice(BLOCK.units));
 
-  const num = (block: BlockId): number | undefined => {
-    const raw = text(block).replace(/\s*(?:mg\/dl|umol\/l|µmol\/l|g\/dl|g\/l|mmol\/l|ng\/ml)$/i, '');
-    if (raw === '') return undefined;
-    if (!NUMBER.test(raw)) {
-      errors[block] = 'Enter a number, e.g. 34 or 1.3';
-      return undefined;
-    }
-    return Number(raw.replace(',', '.'));
-  };
-
-  const lab = (field: 'bilirubin' | 'albumin' | 'creatinine', block: BlockId, unitBlock: BlockId) => {
-    const value = num(block);
-    if (value === undefined) return;
-    const unit = choice(unitBlock);
-    if (!unit) {
-      errors[unitBlock] = `Choose the unit for ${field}`;
+  const scalar = (field: 'inr' | 'sodium' | 'afp' | 'largestNoduleCm' | 'noduleCount') => {
+    const info: FieldInfo = FIELD_INFO[field];
+    let raw = text(BLOCK[field]);
+    if (info.unit && raw.toLowerCase().endsWith(info.unit.toLowerCase()))
+      raw = raw.slice(0, -info.unit.length).trim();
+    if (raw === '') return;
+    const whole = field === 'noduleCount';
+    if (whole ? !/^\d+$/.test(raw) : !NUMBER.test(raw)) {
+      errors[BLOCK[field]] =
+        `${fieldLabel(field)}: enter ${whole ? 'a whole number' : 'a number'}, e.g. ${SCALAR_EXAMPLE[field]}`;
       return;
     }
-    input[field] = { value, unit };
+    input[field] = toNumber(raw);
   };
-  lab('bilirubin', BLOCK.bilirubin, BLOCK.bilirubinUnit);
-  lab('albumin', BLOCK.albumin, BLOCK.albuminUnit);
-  lab('creatinine', BLOCK.creatinine, BLOCK.creatinineUnit);
-  const inr = num(BLOCK.inr);
-  if (inr !== undefined) input.inr = inr;
-  const sodium = num(BLOCK.sodium);
-  if (sodium !== undefined) input.sodium = sodium;
-  const afp = num(BLOCK.afp);
-  if (afp !== undefined) input.afp = afp;
+
+  const missingUnit: DualField[] = [];
+  for (const field of DUAL_FIELDS) {
+    const raw = text(BLOCK[field]);
+    if (raw === '') continue;
+    const m = /^(\d+(?:[.,]\d+)?)\s*([a-zµμ/]*)$/i.exec(raw);
+    const typed = m?.[2] ? typedUnit(field, m[2]) : undefined;
+    if (!m || (m[2] && !typed)) {
+      errors[BLOCK[field]] =
+        `${fieldLabel(field)}: enter a number, with ${SYSTEMS.map((s) => UNIT_LABEL[DUAL_UNITS[field][s]]).join(' or ')} if you like, e.g. ${example(field, system)}`;
+      continue;
+    }
+    const value = toNumber(m[1] as string);
+    if (typed) {
+      input[field] = { value, unit: typed };
+      continue;
+    }
+    if (!system) {
+      missingUnit.push(field);
+      continue;
+    }
+    // A bare number that only makes sense in the other unit system is asked about, not read wrongly.
+    const unit = DUAL_UNITS[field][system];
+    const other = SYSTEMS.find((s) => s !== system) as UnitSystem;
+    const otherUnit = DUAL_UNITS[field][other];
+    if (checkDual(field, unit, value).status !== 'ok' && checkDual(field, otherUnit, value).status === 'ok') {
+      errors[BLOCK[field]] =
+        `${fieldLabel(field)} ${withUnit(m[1] as string, unit)} is unusual. If you meant ${UNIT_LABEL[otherUnit]}, type it, e.g. ${withUnit(m[1] as string, otherUnit)}; to keep ${UNIT_LABEL[unit]}, type that.`;
+      continue;
+    }
+    input[field] = { value, unit };
+  }
+  if (missingUnit.length > 0) {
+    errors[BLOCK.units] =
+      `Choose SI or US for ${missingUnit.map((f) => FIELD_INFO[f].label).join(', ')}, or type the unit beside the value, e.g. ${example(missingUnit[0] as DualField, 'si')}`;
+  }
+
+  scalar('inr');
+  scalar('sodium');
+  scalar('afp');
 
   const ascites = choice(BLOCK.ascites);
   if (ascites) input.ascites = ascites;
@@ -258,38 +345,80 @@ export function readCaseForm(values: FormValues): FormReading {
   const sex = choice(BLOCK.sex);
   if (sex) input.sex = sex;
 
-  const nodules = text(BLOCK.nodules)
+  const nodules = text(BLOCK.nodulesCm)
     .replace(/cm/gi, ' ')
     .split(/\s*(?:[,;+]|\band\b|\s)\s*/i)
     .filter((s) => s !== '');
   if (nodules.length > 0) {
-    if (nodules.every((n) => /^\d+(?:\.\d+)?$/.test(n) && Number(n) > 0)) {
-      input.nodulesCm = nodules.map(Number);
+    if (nodules.every((n) => NUMBER.test(n) && toNumber(n) > 0)) {
+      input.nodulesCm = nodules.map(toNumber);
     } else {
-      errors[BLOCK.nodules] = 'List each diameter in cm, separated by commas, e.g. 4.2, 2.1';
+      errors[BLOCK.nodulesCm] =
+        `${fieldLabel('nodulesCm')}: one number per nodule, separated by commas, e.g. ${SCALAR_EXAMPLE.nodulesCm}`;
+    }
+  }
+  scalar('noduleCount');
+  scalar('largestNoduleCm');
+  const list = input.nodulesCm as number[] | undefined;
+  if (list && input.noduleCount !== undefined && input.noduleCount !== list.length) {
+    errors[BLOCK.noduleCount] =
+      `${fieldLabel('noduleCount')} is ${input.noduleCount} but ${list.length} diameters are listed; leave one empty or make them agree`;
+  }
+  if (list && input.largestNoduleCm !== undefined && input.largestNoduleCm !== Math.max(...list)) {
+    errors[BLOCK.largestNoduleCm] =
+      `${fieldLabel('largestNoduleCm')} is ${input.largestNoduleCm} but the largest listed is ${Math.max(...list)}; leave one empty or make them agree`;
+  }
+  if (!list && input.largestNoduleCm !== undefined && input.noduleCount === undefined) {
+    errors[BLOCK.noduleCount] =
+      `Give the ${FIELD_INFO.noduleCount.label} with the ${FIELD_INFO.largestNoduleCm.label}, e.g. ${SCALAR_EXAMPLE.noduleCount}`;
+  }
+
+  for (const field of TRI_STATE_FIELDS) {
+    const answer = choice(BLOCK[field]);
+    if (answer && Object.hasOwn(TRI_STATE, answer)) {
+      const value = TRI_STATE[answer as TriStateAnswer];
+      if (value !== undefined) input[field] = value;
     }
   }
 
-  const flags = values[BLOCK.flags]?.checked?.selected_options ?? [];
-  for (const f of flags) {
-    const set = FLAG_FIELDS[f.value as Flag];
-    if (set) input[set.field] = set.value;
-  }
-
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const hasValue = Object.keys(input).some((k) => !FLAG_FIELD_NAMES.has(k));
-  if (!hasValue && flags.length === 0) {
-    return { ok: false, errors: { [BLOCK.bilirubin]: 'Enter at least one value to assess' } };
+  if (Object.keys(input).length === 0) {
+    return {
+      ok: false,
+      errors: {
+        [BLOCK.bilirubin]: `Enter at least one value to assess, e.g. ${fieldLabel('bilirubin')} ${example('bilirubin', system)}`,
+      },
+    };
+  }
+  // The schema's ranges, worded for the form.
+  const checked = CaseInputSchema.safeParse(input);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const block = blockForPath(issue.path.join('.'));
+      errors[block] ??= formProblem(issue.path.join('.'), issue.message, system);
+    }
+    return { ok: false, errors };
   }
   return { ok: true, input: input as CaseInputJson };
+}
+
+/** A schema or pipeline problem in the form's words: "INR must be between 0.5 and 10, e.g. 1.3". */
+export function formProblem(path: string, message: string, units?: UnitSystem): string {
+  const block = blockForPath(path);
+  const field = (Object.hasOwn(FIELD_INFO, block) ? block : 'bilirubin') as FormField;
+  const eg =
+    field === 'bilirubin' || field === 'albumin' || field === 'creatinine'
+      ? example(field, units)
+      : field in SCALAR_EXAMPLE
+        ? SCALAR_EXAMPLE[field as keyof typeof SCALAR_EXAMPLE]
+        : undefined;
+  return `${fieldLabel(field)} ${message}${eg ? `, e.g. ${eg}` : ''}`;
 }
 
 /** Maps a CaseInput validation path ("bilirubin.value", "nodulesCm.0") to the form block that shows it. */
 export function blockForPath(path: string): BlockId {
   const head = path.split('.')[0] ?? '';
-  if (head in BLOCK) return BLOCK[head as keyof typeof BLOCK];
-  if (head.startsWith('nodule') || head === 'largestNoduleCm' || head === 'totalDiameterCm')
-    return BLOCK.nodules;
-  if (FLAG_FIELD_NAMES.has(head)) return BLOCK.flags;
+  if (Object.hasOwn(BLOCK, head)) return BLOCK[head as keyof typeof BLOCK];
+  if (head === 'totalDiameterCm') return BLOCK.nodulesCm;
   return BLOCK.bilirubin;
 }

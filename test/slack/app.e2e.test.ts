@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonPress, everything, type Harness, SECRET, startHarness } from './harness.js';
+import {
+  buttonPress,
+  caseFormSubmission,
+  chosen,
+  everything,
+  type Harness,
+  SECRET,
+  startHarness,
+  typed,
+} from './harness.js';
 import { commandBody, postSigned } from './signed.js';
 
 let h: Harness;
@@ -238,37 +247,21 @@ describe('the case form', () => {
     expect(JSON.parse(view.private_metadata)).toEqual({ channel: 'C1', thread_ts: '1700000000.000100' });
   });
 
-  const submission = (values: Record<string, unknown>) => ({
-    type: 'view_submission',
-    team: { id: 'T1', domain: 'mdt' },
-    user: { id: 'U1', username: 'someone', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'verification-token',
-    trigger_id: 'trig-sub',
-    view: {
-      id: 'V1',
-      type: 'modal',
-      callback_id: 'hcc_case_form',
-      private_metadata: JSON.stringify({ channel: 'C1', thread_ts: '1700000000.000100' }),
-      state: { values },
-      hash: 'h',
-      title: { type: 'plain_text', text: 'HCC MDT case' },
-      blocks: [],
-    },
-  });
-  const text = (v: string) => ({ value: { type: 'plain_text_input', value: v } });
-  const choice = (v: string) => ({ choice: { type: 'static_select', selected_option: { value: v } } });
+  const submission = (values: Record<string, unknown>) =>
+    caseFormSubmission(values, { channel: 'C1', thread_ts: '1700000000.000100' });
+  const text = typed;
+  const choice = chosen;
 
   it('assesses a valid submission and shows it privately in the thread with the Share button', async () => {
     const r = await h.interact(
       submission({
+        units: choice('si'),
         bilirubin: text('34'),
-        bilirubin_unit: choice('umol/L'),
         albumin: text('31'),
-        albumin_unit: choice('g/L'),
         ascites: choice('mild'),
-        nodules: text('4.2, 2.1'),
-        flags: { checked: { type: 'checkboxes', selected_options: [{ value: 'macrovascularInvasion' }] } },
+        nodulesCm: text('4.2, 2.1'),
+        macrovascularInvasion: choice('yes'),
+        extrahepaticSpread: choice('unknown'),
       }),
     );
     expect(r.status).toBe(200);
@@ -290,18 +283,21 @@ describe('the case form', () => {
   });
 
   it('answers invalid values in the modal with response_action errors, per block', async () => {
-    const r = await h.interact(submission({ bilirubin: text('thirty'), nodules: text('4.2, big') }));
+    const r = await h.interact(submission({ bilirubin: text('thirty'), nodulesCm: text('4.2, big') }));
     expect(r.status).toBe(200);
     const body = (await r.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
-    expect(Object.keys(body.errors).sort()).toEqual(['bilirubin', 'nodules']);
+    expect(Object.keys(body.errors).sort()).toEqual(['bilirubin', 'nodulesCm']);
     expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
   });
 
-  it('maps pipeline validation problems to their blocks', async () => {
+  it('answers a value out of range on its block, in the field’s words, with an example', async () => {
     const r = await h.interact(submission({ inr: text('12') }));
     const body = (await r.json()) as { response_action: string; errors: Record<string, string> };
-    expect(body).toEqual({ response_action: 'errors', errors: { inr: 'must be between 0.5 and 10' } });
+    expect(body).toEqual({
+      response_action: 'errors',
+      errors: { inr: 'INR must be between 0.5 and 10, e.g. 1.3' },
+    });
   });
 });
 

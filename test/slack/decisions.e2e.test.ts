@@ -5,7 +5,7 @@ import { createLogger } from '../../src/slack/log.js';
 import { openStore, type Store } from '../../src/store/openStore.js';
 import { type Backend, type FreshStore, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
 import type { FakeSlack } from './fakeSlack.js';
-import { buttonPress, type Harness, startHarness } from './harness.js';
+import { buttonPress, type Harness, startHarness, viewSubmission } from './harness.js';
 
 /**
  * Decisions end to end: the real app over signed HTTP, a real store, a fake Slack on 127.0.0.1. A case goes from
@@ -34,24 +34,7 @@ const press = (fake: FakeSlack, actionId: string, value: object, user: string, i
   const p = buttonPress(fake, actionId, JSON.stringify(value), { threadTs: THREAD, ephemeral: false }, id);
   return { ...p, user: { ...p.user, id: user } };
 };
-const submission = (callbackId: string, metadata: string, values: Record<string, unknown>, user: string) => ({
-  type: 'view_submission',
-  team: { id: 'T1', domain: 'mdt' },
-  user: { id: user, username: 'someone', team_id: 'T1' },
-  api_app_id: 'A1',
-  token: 'verification-token',
-  trigger_id: 'trig-sub',
-  view: {
-    id: 'V1',
-    type: 'modal',
-    callback_id: callbackId,
-    private_metadata: metadata,
-    state: { values },
-    hash: 'h',
-    title: { type: 'plain_text', text: 'x' },
-    blocks: [],
-  },
-});
+const submission = viewSubmission;
 const choice = (value: string) => ({ choice: { type: 'radio_buttons', selected_option: { value } } });
 const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
 

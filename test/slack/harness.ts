@@ -155,3 +155,36 @@ export function buttonPress(
 
 /** The text of every recorded outbound call, for "does X appear anywhere" assertions. */
 export const everything = (fake: FakeSlack) => fake.calls.map((c) => c.raw).join('\n');
+
+/** A view_submission payload for a modal, as Slack sends it. */
+export const viewSubmission = (
+  callbackId: string,
+  metadata: string,
+  values: Record<string, unknown>,
+  user = 'U1',
+) => ({
+  type: 'view_submission',
+  team: { id: 'T1', domain: 'mdt' },
+  user: { id: user, username: 'someone', team_id: 'T1' },
+  api_app_id: 'A1',
+  token: 'verification-token',
+  trigger_id: 'trig-sub',
+  view: {
+    id: 'V1',
+    type: 'modal',
+    callback_id: callbackId,
+    private_metadata: metadata,
+    state: { values },
+    hash: 'h',
+    title: { type: 'plain_text', text: 'HCC MDT case' },
+    blocks: [],
+  },
+});
+
+/** The case form's submission, opened from `target` (channel, and thread when in one). */
+export const caseFormSubmission = (values: Record<string, unknown>, target: Record<string, string>) =>
+  viewSubmission('hcc_case_form', JSON.stringify(target), values);
+
+/** A text input's and a static select's state in a submitted view. */
+export const typed = (v: string) => ({ value: { type: 'plain_text_input', value: v } });
+export const chosen = (v: string) => ({ choice: { type: 'static_select', selected_option: { value: v } } });

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
-import { BLOCK, blockForPath, type FormValues, readCaseForm, readFormTarget } from '../form.js';
+import { BLOCK, blockForPath, type FormValues, formProblem, readCaseForm, readFormTarget } from '../form.js';
 
 /**
  * Submit of the case form: invalid values are answered in the modal itself (`response_action: 'errors'`,
@@ -40,7 +40,8 @@ export const caseFormSubmit =
           const errors: Record<string, string> = {};
           for (const p of outcome.problems) {
             const block = blockForPath(p.path);
-            errors[block] = errors[block] ? `${errors[block]}; ${p.message}` : p.message;
+            const message = formProblem(p.path, p.message);
+            errors[block] = errors[block] ? `${errors[block]}; ${message}` : message;
           }
           return inModal(errors);
         }
