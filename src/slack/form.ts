@@ -107,8 +107,9 @@ const example = (field: DualField, units: UnitSystem | undefined) =>
   units
     ? withUnit(EXAMPLE[field][units], DUAL_UNITS[field][units])
     : SYSTEMS.map((s) => withUnit(EXAMPLE[field][s], DUAL_UNITS[field][s])).join(' or ');
+/** "SI (µmol/L, g/L)": the system and the units it reads the labs in. */
 const systemLabel = (s: UnitSystem) =>
-  `${s.toUpperCase()}: ${DUAL_FIELDS.map((f) => `${FIELD_INFO[f].label} ${UNIT_LABEL[DUAL_UNITS[f][s]]}`).join(', ')}`;
+  `${s.toUpperCase()} (${[...new Set(DUAL_FIELDS.map((f) => UNIT_LABEL[DUAL_UNITS[f][s]]))].join(', ')})`;
 
 const option = (value: string, label: string): PlainTextOption => ({
   text: { type: 'plain_text', text: label },
@@ -187,7 +188,7 @@ export function buildCaseForm(target: FormTarget, units: UnitSystem | undefined)
       'Units',
       SYSTEMS.map((s) => option(s, systemLabel(s))),
       units,
-      'A unit typed beside a value (e.g. 2.0 mg/dL) is used for that value.',
+      'A unit typed beside a value wins, e.g. 2.0 mg/dL.',
     ),
     lab('bilirubin', units),
     lab('albumin', units),

@@ -56,9 +56,7 @@ describe('buildCaseForm', () => {
     const units = block('us', BLOCK.units);
     expect(units?.element?.options?.map((o) => o.value)).toEqual(['si', 'us']);
     expect(units?.element?.initial_option?.value).toBe('us');
-    expect(units?.element?.options?.[0]?.text.text).toBe(
-      'SI: bilirubin µmol/L, albumin g/L, creatinine µmol/L',
-    );
+    expect(units?.element?.options?.[0]?.text.text).toBe('SI (µmol/L, g/L)');
     expect(block('si', BLOCK.units)?.element?.initial_option?.value).toBe('si');
     expect(block(undefined, BLOCK.units)?.element).not.toHaveProperty('initial_option');
     const selects = blocksOf('si').filter((b) => /unit/i.test(b.label?.text ?? ''));
