@@ -40,8 +40,15 @@ export type FieldName = (typeof FIELD_ORDER)[number];
  * Macrovascular invasion is stored per vessel first: "no PVTT" says nothing about the hepatic veins, so it does
  * not contradict "Vv2". `macro:any` is a finding that names no vessel ("macrovascular invasion").
  */
-export type Vessel = 'macro:portal' | 'macro:hepatic' | 'macro:ivc' | 'macro:any';
-export const VESSELS: readonly Vessel[] = ['macro:portal', 'macro:hepatic', 'macro:ivc', 'macro:any'];
+export type Vessel = 'macro:portal' | 'macro:hepatic' | 'macro:ivc' | 'macro:any' | 'macro:bland';
+/** `macro:bland` is a thrombus stated bland in a vessel not named: a negative that no positive contradicts. */
+export const VESSELS: readonly Vessel[] = [
+  'macro:portal',
+  'macro:hepatic',
+  'macro:ivc',
+  'macro:any',
+  'macro:bland',
+];
 export type StoreKey = FieldName | Vessel;
 
 export interface FieldEntry {

@@ -10,8 +10,8 @@ import type { Concept } from './vocabulary.js';
  * "X: none" / "X -ve" for them (and for ascites, HE and dialysis).
  */
 
-/** "microvascular invasion", "bland thrombus", "vascular invasion": recognised, never read as macrovascular invasion. */
-export function invasionNote(r: Reader, i: number, c: 'micro' | 'bland' | 'vascularInvasion'): number {
+/** "microvascular invasion", a bare "PVT", "vascular invasion": recognised, never read as macrovascular invasion. */
+export function invasionNote(r: Reader, i: number, c: 'micro' | 'pvt' | 'vascularInvasion'): number {
   switch (c) {
     case 'micro':
       r.warn(
@@ -22,15 +22,19 @@ export function invasionNote(r: Reader, i: number, c: 'micro' | 'bland' | 'vascu
         r.after(i),
       );
       break;
-    case 'bland':
+    case 'pvt': {
+      // "PVT (bland)", "PVT - bland", "PVT: non-tumoural": the qualifier after it says which.
+      const bland = blandAfter(r, r.after(i));
+      if (bland > 0) return blandThrombus(r, i, bland);
       r.warn(
         'not-understood',
         'macrovascularInvasion',
-        `"${r.frag(i, r.after(i))}" was not read as tumour invasion: bland thrombus does not stage. Write PVTT or "tumour thrombus" if it is tumour.`,
+        `"${r.frag(i, r.after(i))}" was not read as tumour invasion: a thrombus may be bland or tumour. Write PVTT or "tumour thrombus" if it is tumour, "bland PVT" if it is not.`,
         i,
         r.after(i),
       );
       break;
+    }
     case 'vascularInvasion':
       r.warn(
         'not-understood',
@@ -42,6 +46,47 @@ export function invasionNote(r: Reader, i: number, c: 'micro' | 'bland' | 'vascu
       break;
   }
   return r.claim(i, r.after(i), 'invasion');
+}
+
+/** After a bare "PVT": "(bland)", "bland", "- bland", ": non-tumoural": the index after the qualifier, or -1. */
+function blandAfter(r: Reader, j0: number): number {
+  let j = j0;
+  const open = r.tok(j)?.text === '(';
+  if (open || r.tok(j)?.text === '-' || r.tok(j)?.text === ':' || r.tok(j)?.text === ',') j++;
+  let end = -1;
+  const l = r.lower(j);
+  if (l === 'bland' || l === 'nontumoural' || l === 'nontumoral') end = j + 1;
+  else if (
+    l === 'non' &&
+    r.tok(j + 1)?.text === '-' &&
+    /^(tumou?r(al)?|malignant)$/.test(r.lower(j + 2) ?? '')
+  )
+    end = j + 3;
+  if (end < 0) return -1;
+  if (open) return r.tok(end)?.text === ')' ? end + 1 : -1;
+  return end;
+}
+
+/**
+ * A thrombus stated bland ("bland PVT", "non-tumoural thrombus", "PVT (bland)"): no tumour in that vessel, so
+ * macrovascular invasion is read as absent there, and said so. A bland thrombus in one vessel says nothing of the
+ * others, so a tumour thrombus named elsewhere ("hepatic vein tumour thrombus") still counts.
+ */
+export function blandThrombus(r: Reader, i: number, end: number): number {
+  let v: Vessel = 'macro:bland';
+  for (let k = i; k < end; k++) {
+    const l = r.toks[k]!.lower;
+    if (l === 'pvt' || l === 'portal') v = 'macro:portal';
+    else if (l === 'hepatic') v = 'macro:hepatic';
+  }
+  const frag = r.frag(i, end);
+  r.claim(i, end, 'invasion');
+  r.set(v, false, i, end);
+  r.assume(
+    'macrovascularInvasion',
+    `"${frag}" not read as macrovascular invasion: a bland thrombus is not tumour invasion. Write PVTT or "tumour thrombus" if it is tumour.`,
+  );
+  return end;
 }
 
 /** The vessel a macrovascular phrase at i names. */
@@ -101,6 +146,7 @@ function negatable(c: Concept | undefined): boolean {
     c === 'infiltrative' ||
     c === 'micro' ||
     c === 'bland' ||
+    c === 'pvt' ||
     c === 'organ' ||
     c === 'vascularInvasion'
   );
@@ -340,6 +386,7 @@ function kindFor(c: Concept): SpanKind {
     case 'vv':
     case 'micro':
     case 'bland':
+    case 'pvt':
     case 'vascularInvasion':
       return 'invasion';
     case 'ehs':
@@ -374,7 +421,8 @@ export function vesselExtent(r: Reader, i: number): number {
   let end = j;
   if (c === 'macro') end = booleanFinding(r, j, c);
   else if (c === 'vp' || c === 'vv') end = vpvv(r, j, c);
-  else if (c === 'bland') end = invasionNote(r, j, c);
+  else if (c === 'pvt') end = invasionNote(r, j, c);
+  else if (c === 'bland') end = blandThrombus(r, j, r.after(j));
   if (end <= j) return i;
   r.claim(i, j, 'invasion');
   return end;

@@ -3,6 +3,7 @@ import { ascitesAfter, gradeFirst, heAfter, qualifierFirst } from './ascitesEnce
 import { agedWord, contextWord, treatmentCount } from './context.js';
 import { FIELD_ORDER, type StoreKey } from './fields.js';
 import {
+  blandThrombus,
   booleanFinding,
   finishMacro,
   invasionNote,
@@ -159,9 +160,11 @@ function step(r: Reader, i: number): number {
     case 'organ':
       return organ(r, i);
     case 'micro':
-    case 'bland':
+    case 'pvt':
     case 'vascularInvasion':
       return invasionNote(r, i, c);
+    case 'bland':
+      return blandThrombus(r, i, r.after(i));
     case 'tumour':
       return tumourNoun(r, i);
     case 'count':

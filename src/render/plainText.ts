@@ -1,7 +1,7 @@
-import type { ParseResult } from '../parse/parseResult.js';
 import { defaultEvidenceSource } from './defaultEvidence.js';
 import type { EvidenceSource } from './evidenceSource.js';
 import { headline } from './headline.js';
+import type { ParseNotes } from './parseNotes.js';
 import {
   EXAMPLE_MESSAGE,
   IDENTIFIER_NOTE,
@@ -72,7 +72,7 @@ export function renderPlainText(
 }
 
 /** Why the input could not be assessed, as plain text for the CLI (stderr). Identifiers are never quoted. */
-export function renderProblemsText(parse: ParseResult, reason: ProblemReason): string {
+export function renderProblemsText(parse: ParseNotes, reason: ProblemReason): string {
   const m = problemsModel(parse, reason);
   const out: string[] = [problemsFallback(parse, reason), ...wrap(m.reason, WIDTH)];
   if (m.errors.length) out.push(...heading('To fix'), ...bullets(m.errors));

@@ -1,15 +1,15 @@
-import type { ParseResult } from '../parse/parseResult.js';
 import { enforceBlockKitLimits } from './limits.js';
 import { context, section } from './mrkdwn.js';
+import type { ParseNotes } from './parseNotes.js';
 import type { SlackMessage } from './slackMessage.js';
 
 export const PRIVACY_TEXT =
   'Your HCC MDT message looked as if it held a patient identifier. It was left out and not repeated.';
 
-const hasPrivacyWarning = (parse: ParseResult) => parse.warnings.some((w) => w.code === 'privacy');
+const hasPrivacyWarning = (parse: ParseNotes) => parse.warnings.some((w) => w.code === 'privacy');
 
 /** The same notice for the terminal (the CLI prints it on stderr, apart from the summary). */
-export function renderPrivacyText(parse: ParseResult): string | null {
+export function renderPrivacyText(parse: ParseNotes): string | null {
   if (!hasPrivacyWarning(parse)) return null;
   return (
     `${PRIVACY_TEXT}\nPlease don't type names, record numbers or dates of birth: the scores need only the lab ` +
@@ -21,7 +21,7 @@ export function renderPrivacyText(parse: ParseResult): string | null {
  * The ephemeral notice for a message that seemed to carry a patient identifier (a parser warning with code
  * `privacy`), or null when there was none. It never quotes the identifier, nor anything else the user typed.
  */
-export function renderPrivacyNotice(parse: ParseResult): SlackMessage | null {
+export function renderPrivacyNotice(parse: ParseNotes): SlackMessage | null {
   if (!hasPrivacyWarning(parse)) return null;
   return enforceBlockKitLimits({
     text: PRIVACY_TEXT,

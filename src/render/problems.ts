@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { ParseResult } from '../parse/parseResult.js';
 import { enforceBlockKitLimits } from './limits.js';
 import { capLines, codeSpan, context, esc, section } from './mrkdwn.js';
+import type { ParseNotes } from './parseNotes.js';
 import {
   EXAMPLE_MESSAGE,
   IDENTIFIER_NOTE,
@@ -22,7 +22,7 @@ const list = (title: string, lines: string[], budget = 1500): KnownBlock[] =>
  * warning, what was not understood (unknown words quoted with a suggestion; identifiers never quoted), what was
  * recognised, and an example message. The `text` fallback names no user text.
  */
-export function renderProblemsMessage(parse: ParseResult, reason: ProblemReason): SlackMessage {
+export function renderProblemsMessage(parse: ParseNotes, reason: ProblemReason): SlackMessage {
   const m = problemsModel(parse, reason);
   const blocks: KnownBlock[] = [section(`*Your message could not be assessed.* ${esc(m.reason)}`)];
   blocks.push(

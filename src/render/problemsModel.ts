@@ -1,4 +1,4 @@
-import type { ParseResult, SpanKind } from '../parse/parseResult.js';
+import type { ParseNote, ParseNotes } from './parseNotes.js';
 
 /**
  * What the problems message and its plain-text twin say, as raw strings. Identifiers are never quoted: a
@@ -18,14 +18,15 @@ export const REASON_TEXT: Record<ProblemReason, string> = {
 };
 
 /** The notification-safe fallback: says what went wrong, never what was typed. */
-export function problemsFallback(parse: ParseResult, reason: ProblemReason): string {
+export function problemsFallback(parse: ParseNotes, reason: ProblemReason): string {
   if (reason === 'nothing-recognised')
     return 'Your HCC MDT message could not be assessed: nothing was recognised.';
   const n = parse.errors.length;
   return `Your HCC MDT message could not be assessed: ${n} problem${n === 1 ? '' : 's'} to fix.`;
 }
 
-const KIND_WORDS: Record<SpanKind, string | null> = {
+/** The parser's span kinds in clinic words; context, stated scores and filler are not listed. */
+const KIND_WORDS: Readonly<Record<string, string | null>> = {
   bilirubin: 'bilirubin',
   albumin: 'albumin',
   inr: 'INR',
@@ -52,7 +53,7 @@ const KIND_WORDS: Record<SpanKind, string | null> = {
 };
 
 /** The kinds of value recognised, in clinic words, in the order first seen. */
-export function recognisedFields(parse: ParseResult): string[] {
+export function recognisedFields(parse: ParseNotes): string[] {
   const out: string[] = [];
   for (const s of parse.recognised) {
     const w = KIND_WORDS[s.kind] ?? null;
@@ -75,11 +76,11 @@ export interface ProblemsModel {
   recognised: string[];
 }
 
-export function problemsModel(parse: ParseResult, reason: ProblemReason): ProblemsModel {
+export function problemsModel(parse: ParseNotes, reason: ProblemReason): ProblemsModel {
   const privacy =
     parse.warnings.some((w) => w.code === 'privacy') || parse.errors.some((e) => e.code === 'privacy');
   const identifier = privacy || parse.notUnderstood.some((n) => n.kind === 'identifier');
-  const messages = (issues: ParseResult['errors']) =>
+  const messages = (issues: readonly ParseNote[]) =>
     issues.filter((i) => i.code !== 'privacy').map((i) => i.message);
   const unknown: UnknownItem[] = [];
   for (const n of parse.notUnderstood) {

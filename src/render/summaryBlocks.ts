@@ -78,15 +78,21 @@ function sectionBlocks(s: Section, compactScores: boolean): SectionBlock[] {
 
 /**
  * The value of the "Share with channel" and "All scores" buttons: the CaseInput (never the typed text), the
- * parser's caveats and the view. The caveats are dropped only when the value would pass 2000 characters; the
+ * parser's caveats, the stated-score lines and the view. The caveats are dropped only when the value would pass 2000 characters; the
  * schema's limits keep the CaseInput itself well under that (a test checks the longest valid case), and null
  * means no button.
  */
 export function shareValue(outcome: SummaryOutcome, view: SummaryView): string | null {
   const assumptions = parseCaveats(outcome.parse);
+  const stated = (outcome.statedScores ?? []).map(({ score, agrees, message }) => ({
+    score,
+    agrees,
+    message,
+  }));
   const candidates: ShareValue[] = [
-    { v: 1, input: { ...outcome.input }, assumptions, view },
-    { v: 1, input: { ...outcome.input }, assumptions: [], view },
+    { v: 1, input: { ...outcome.input }, assumptions, stated, view },
+    { v: 1, input: { ...outcome.input }, assumptions: [], stated, view },
+    { v: 1, input: { ...outcome.input }, assumptions: [], stated: [], view },
   ];
   for (const c of candidates) {
     const json = JSON.stringify(c);

@@ -1,12 +1,13 @@
 import type { Assessment, BclcStage, RuleVersion, TreatmentOption } from '../clinical/assessment.js';
 import type { CaseInput } from '../clinical/caseInput.js';
 import { FIELD_INFO, type FieldInfo, isCaseInputField, scoresReading } from '../clinical/fields.js';
+import { INVASION_ASSUMED, INVASION_SPREAD_ASSUMED, SPREAD_ASSUMED } from '../clinical/notStated.js';
 import { RULE_OF } from '../clinical/rules.js';
 import { type CaseInputField, type Note, type ScoreKey, TRANSPLANT_KEYS } from '../clinical/scores.js';
-import type { ParseResult } from '../parse/parseResult.js';
 import type { SummaryView } from './actions.js';
 import { type EvidenceSource, type OptionEvidence, safeEvidence } from './evidenceSource.js';
 import { headline } from './headline.js';
+import type { ParseNotes, StatedScoreNote } from './parseNotes.js';
 import {
   albiItem,
   childPughItem,
@@ -30,13 +31,16 @@ import type { Line } from './spans.js';
  */
 
 export interface SummaryOutcome {
-  parse: ParseResult;
+  parse: ParseNotes;
   input: CaseInput;
   assessment: Assessment;
+  /** Scores the text stated, each beside the computed one; a disagreement is shown on the first screen. */
+  statedScores?: readonly StatedScoreNote[] | undefined;
 }
 
 export type SectionId =
   | 'stage'
+  | 'stated'
   | 'first-option'
   | 'not-suitable'
   | 'caveats'
@@ -119,15 +123,18 @@ export interface ParseCaveat {
   message: string;
 }
 
-/** What the parser read into the case that the reader must see: assumptions, warnings, ignored fragments. */
-export function parseCaveats(parse: ParseResult): ParseCaveat[] {
+/**
+ * What the parser read into the case that the reader must see: assumptions, every warning (privacy apart, which
+ * has its own private notice), and how many fragments were ignored. The ignored fragments themselves are named
+ * only privately (`ignoredFragments`), never here: these caveats travel with a shared post.
+ */
+export function parseCaveats(parse: ParseNotes): ParseCaveat[] {
   const out: ParseCaveat[] = [];
   const add = (field: string, message: string) => {
     if (!out.some((c) => c.message === message)) out.push({ field, message });
   };
   for (const p of parse.assumptions) add(p.field, p.message);
-  for (const w of parse.warnings)
-    if (w.code !== 'privacy' && w.code !== 'not-understood') add(w.field ?? '', w.message);
+  for (const w of parse.warnings) if (w.code !== 'privacy') add(w.field ?? '', w.message);
   const unknown = parse.notUnderstood.filter((n) => n.kind === 'unknown');
   if (unknown.length > 0) {
     const suggestions = [
@@ -137,6 +144,47 @@ export function parseCaveats(parse: ParseResult): ParseCaveat[] {
     add('', suggestions.length ? `${what} (did you mean ${suggestions.join(', ')}?)` : what);
   }
   return out;
+}
+
+/** The fragments the parser ignored, as typed, each with a close vocabulary word: for the author's eyes only. */
+export function ignoredFragments(parse: ParseNotes): { text: string; suggestion: string | undefined }[] {
+  const out: { text: string; suggestion: string | undefined }[] = [];
+  for (const n of parse.notUnderstood)
+    if (n.kind === 'unknown') out.push({ text: n.text.replace(/\s+/g, ' '), suggestion: n.suggestion });
+  return out;
+}
+
+/**
+ * The input fields the text mentioned without their being read ("PVT": neither tumour thrombus nor bland): a
+ * parser caveat names the field and the case has no value for it. The rule still reads the field as not stated,
+ * but the summary must not say "not stated" of it.
+ */
+function mentionedNotRead(outcome: SummaryOutcome): Set<string> {
+  const input = outcome.input as Record<string, unknown>;
+  return new Set(
+    parseCaveats(outcome.parse)
+      .map((c) => c.field)
+      .filter((f) => f !== '' && isCaseInputField(f) && input[f] === undefined),
+  );
+}
+
+/**
+ * A core assumption in words that fit the text: a field the text mentioned but that was not read is "taken as
+ * absent: mentioned but not read (see the note on it)", never "not stated"; the fields the text did not mention
+ * keep the core's own words.
+ */
+function assumptionLines(n: Note, mentioned: ReadonlySet<string>): string[] {
+  const said = n.fields.filter((f) => mentioned.has(f));
+  if (said.length === 0) return [n.message];
+  const lines = said.map(
+    (f) =>
+      `${FIELD_INFO[f].label} taken as absent: the text mentions it but it was not read (see the note on it)`,
+  );
+  if (n.message === INVASION_SPREAD_ASSUMED) {
+    if (!said.includes('macrovascularInvasion')) lines.push(INVASION_ASSUMED);
+    if (!said.includes('extrahepaticSpread')) lines.push(SPREAD_ASSUMED);
+  }
+  return lines;
 }
 
 /** Transplant criteria bear on stages 0, A, B and D (end-stage liver, tumour within criteria) and when unstaged. */
@@ -165,11 +213,12 @@ function caveatsWhere(outcome: SummaryOutcome, keep: (about: readonly ScoreKey[]
   const a = outcome.assessment;
   const warnings = [...new Set(a.warnings.filter((n) => keep(n.about)).map((n) => n.message))];
   const assumed: string[] = [];
+  const mentioned = mentionedNotRead(outcome);
   const lines = [
     ...parseCaveats(outcome.parse)
       .filter((c) => keep(parseAbout(c)))
       .map((c) => c.message),
-    ...a.assumptions.filter((n) => keep(n.about)).map((n) => n.message),
+    ...a.assumptions.filter((n) => keep(n.about)).flatMap((n) => assumptionLines(n, mentioned)),
   ];
   for (const s of lines) if (!assumed.includes(s) && !warnings.includes(s)) assumed.push(s);
   return { warnings, assumed };
@@ -290,6 +339,17 @@ function stageSection(a: Assessment): Section {
   return { kind: 'lines', id: 'stage', title: null, lines, bullets: 'none' };
 }
 
+/**
+ * The scores the text stated that the values do not bear out, or that could not be computed (with what to add):
+ * on the first screen, because either a value or the stated score is wrong. Agreements go to the details.
+ */
+function statedSection(outcome: SummaryOutcome, keep: (score: string) => boolean = () => true): Section[] {
+  const lines: Line[] = (outcome.statedScores ?? [])
+    .filter((s) => s.agrees !== true && keep(s.score))
+    .map((s) => [s.agrees === false ? `:warning: ${s.message}` : s.message]);
+  return lines.length ? [{ kind: 'lines', id: 'stated', title: null, lines, bullets: 'none' }] : [];
+}
+
 /** First options that apply (condition met or not known), and those whose condition is not met. */
 function firstOptions(a: Assessment, source: EvidenceSource) {
   const first = optionModels(a, source, (o) => o.role === 'first-option');
@@ -323,7 +383,7 @@ function answerModel(outcome: SummaryOutcome, source: EvidenceSource): SummaryMo
   const a = outcome.assessment;
   const { apply, notSuitable } = firstOptions(a, source);
   const marks = apply.some(unchecked) && !apply.every(unchecked);
-  const sections: Section[] = [stageSection(a)];
+  const sections: Section[] = [stageSection(a), ...statedSection(outcome)];
   if (apply.length)
     sections.push({
       kind: 'lines',
@@ -405,6 +465,7 @@ function detailsModel(outcome: SummaryOutcome, source: EvidenceSource): SummaryM
   const otherLines: Line[] = [
     ...other.warnings.map((w) => [`:warning: ${w}`]),
     ...other.assumed.map((x) => [`• ${x}`]),
+    ...(outcome.statedScores ?? []).filter((st) => st.agrees === true).map((st) => [`• ${st.message}`]),
   ];
   if (otherLines.length)
     sections.push({ kind: 'lines', id: 'assumed', title: 'Also noted', lines: otherLines, bullets: 'none' });
@@ -506,6 +567,7 @@ function focusedModel(outcome: SummaryOutcome, view: FocusedView, source: Eviden
           bullets: 'none',
         },
       ];
+  sections.push(...statedSection(outcome, (score) => (keys as string[]).includes(score)));
   const missing = viewMissing(a, keys);
   if (missing.length)
     sections.push({

@@ -143,10 +143,12 @@ export function answer(request: AnswerableRequest, services: Services, options: 
           outcome: outcome.reason,
         };
       }
+      // The summary only counts the ignored fragments (it may be shared or public); the author sees them named.
+      const ignored = render.ignored(outcome.parse);
       return {
         kind: 'result',
         message: render.summary(outcome, { view, shareable: options.shareable }),
-        notices: privacy ? [privacy] : [],
+        notices: [privacy, ignored].filter((m): m is SlackMessage => m !== null),
         outcome: privacy ? 'assessed-privacy-warning' : 'assessed',
       };
     }

@@ -188,7 +188,7 @@ export async function answerInCase(
   const privacy = services.render.privacy(outcome.parse);
   const summary = withCaseContext(
     services.render.summary(
-      { status: 'assessed', parse: outcome.parse, input: outcome.input, assessment: outcome.assessment },
+      { parse: outcome.parse, input: outcome.input, assessment: outcome.assessment },
       { view, shareable: r.shareable },
     ),
     caseId,
@@ -197,7 +197,7 @@ export async function answerInCase(
   return {
     kind: 'result',
     message: summary,
-    notices: privacy ? [privacy] : [],
+    notices: [privacy, services.render.ignored(outcome.parse)].filter((m): m is SlackMessage => m !== null),
     outcome: created ? 'case-created' : 'case-added',
     caseId,
     ...(created ? { announce: caseCard(caseId) } : {}),

@@ -4,6 +4,7 @@ import { assessCaseInput, assessText } from '../pipeline.js';
 import { searchReferences } from '../references/search.js';
 import { renderEvidenceMessage, renderReferenceResults } from '../render/evidence.js';
 import { renderHelpMessage } from '../render/help.js';
+import { renderIgnoredNotice } from '../render/ignored.js';
 import { renderMrecistMessage } from '../render/mrecist.js';
 import { renderPrivacyNotice } from '../render/privacy.js';
 import { renderProblemsMessage } from '../render/problems.js';
@@ -21,6 +22,7 @@ export const defaultServices: Services = {
     summary: renderSummaryMessage,
     problems: renderProblemsMessage,
     privacy: renderPrivacyNotice,
+    ignored: renderIgnoredNotice,
     help: renderHelpMessage,
     mrecist: renderMrecistMessage,
     evidence: renderEvidenceMessage,

@@ -5,6 +5,7 @@ import type { PipelineOptions, PipelineOutcome, StructuredOutcome } from '../pip
 import type { SearchResult as ReferenceSearchResult } from '../references/search.js';
 import type { MrecistMessageOptions } from '../render/mrecist.js';
 import type { SlackMessage } from '../render/slackMessage.js';
+import type { SummaryOutcome } from '../render/summaryModel.js';
 
 /**
  * What the Slack doors need from the rest of the system: the pipeline, the mRECIST parser and calculator,
@@ -39,9 +40,12 @@ export interface Services {
   /** The references found and, when none, suggestions; the door passes them on to `render.references`. */
   searchReferences(query: string, limit?: number): ReferenceSearchResult;
   render: {
-    summary(outcome: AssessedOutcome, options: SummaryOptions): SlackMessage;
+    /** An assessed outcome, or a re-assessed one with the notes its button carried. */
+    summary(outcome: SummaryOutcome, options: SummaryOptions): SlackMessage;
     problems(parse: ParseResult, reason: NotAssessedReason): SlackMessage;
     privacy(parse: ParseResult): SlackMessage | null;
+    /** The fragments of an assessed message that were ignored, named for its author only; null when none. */
+    ignored(parse: ParseResult): SlackMessage | null;
     help(options: { withFormButton: boolean }): SlackMessage;
     mrecist(result: MrecistResult, options: MrecistMessageOptions): SlackMessage;
     evidence(optionIds: readonly TreatmentOptionId[], stage?: string): SlackMessage;

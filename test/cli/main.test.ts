@@ -208,7 +208,8 @@ describe('assess "<free text>"', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const body = JSON.parse(r.out);
-    const { input, notUnderstood, ...assessment } = body;
+    const { input, notUnderstood, statedScores, ...assessment } = body;
+    expect(statedScores).toEqual([]);
     AssessmentSchema.parse(assessment);
     expect(CaseInputSchema.parse(input)).toBeTruthy();
     expect(input.bilirubin).toEqual({ value: 1.1, unit: 'mg/dL' });
@@ -237,6 +238,26 @@ describe('assess "<free text>"', () => {
     expect(r.out).toContain('Child-Pugh A5');
     expect(r.err).toContain('looked as if it held a patient identifier');
     expect(`${r.out}${r.err}`).not.toContain('Testperson');
+  });
+
+  it('on success the parser warnings are in the summary and the ignored fragments are named on stderr', async () => {
+    const r = await run([
+      'assess',
+      'Child-Pugh B8, bili 1.1 mg/dL alb 38 g/L INR 1.1 no ascites no HE, ECOG 0, 2 lesions 3 and 2 cm, PVT, wibble 88',
+    ]);
+    expect(r.code).toBe(0);
+    const out = r.out.replace(/\s+/g, ' ');
+    expect(out).toContain('"PVT" was not read as tumour invasion');
+    expect(out).toContain('You wrote Child-Pugh B8, but the values give Child-Pugh A5');
+    expect(out).toMatch(/1 fragment was not understood and ignored/);
+    expect(r.out).not.toContain('wibble');
+    expect(r.err).toContain('Not understood and ignored');
+    expect(r.err).toContain('"wibble');
+    const j = JSON.parse(
+      (await run(['assess', 'Child-Pugh B8, bili 1.1 mg/dL alb 38 g/L INR 1.1 no ascites no HE', '--json']))
+        .out,
+    );
+    expect(j.statedScores[0]).toMatchObject({ score: 'childPugh', agrees: false, computed: 'Child-Pugh A5' });
   });
 
   it('text with no recognisable value exits 2 with an explanation and an example', async () => {

@@ -497,7 +497,8 @@ describe('free text end to end (assessText)', () => {
     );
     expect(o.status).toBe('assessed');
     if (o.status !== 'assessed') return;
-    expect(o.input.macrovascularInvasion).toBeUndefined();
+    // A thrombus stated bland is stated "no invasion" (and said so), not left unstated.
+    expect(o.input.macrovascularInvasion).toBe(false);
     expect(o.assessment.bclc?.stage).toBe('0');
   });
   it('"2.1 x 1.8 cm" is one lesion of 2.1 cm → A, not 0; "not on dialysis" is not dialysis', () => {

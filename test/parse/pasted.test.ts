@@ -122,7 +122,7 @@ const RADIOLOGY: Row[] = [
   ],
   [
     'Conclusion: solitary 6.5 cm HCC in segment 8. Bland thrombus in a segmental portal vein branch, non-enhancing. No lymphadenopathy.',
-    { nodulesCm: [6.5], noduleCount: 1 },
+    { nodulesCm: [6.5], noduleCount: 1, macrovascularInvasion: false },
   ],
   [
     'A 6 mm nodule in the right lung base is indeterminate. Liver: single 2.1 x 1.8 cm LR-5 lesion, segment 6.',
@@ -444,6 +444,58 @@ const PASTE: Row[] = [
   ],
 ];
 
+/** Thrombus in a vessel: a bland one is not invasion (stated false), a tumour thrombus in any vessel is. */
+const THROMBUS: Row[] = [
+  [
+    'MRI: single 3.2 cm LR-5 lesion in segment 6. Bland PVT in the right posterior branch, no enhancement.',
+    { nodulesCm: [3.2], noduleCount: 1, macrovascularInvasion: false },
+  ],
+  [
+    'Known bland portal vein thrombosis on apixaban. 2 lesions 2.5 and 1.8 cm. No extrahepatic disease.',
+    { nodulesCm: [2.5, 1.8], noduleCount: 2, macrovascularInvasion: false, extrahepaticSpread: false },
+  ],
+  [
+    'Impression: non-tumoural/bland thrombus in the main portal vein. Solitary 4.1 cm HCC.',
+    { nodulesCm: [4.1], noduleCount: 1, macrovascularInvasion: false },
+  ],
+  [
+    'M, ascites: no, HE: no, PVT (bland), single 2.1 x 1.8 cm LR-5',
+    {
+      sex: 'male',
+      ascites: 'none',
+      encephalopathy: 'none',
+      macrovascularInvasion: false,
+      nodulesCm: [2.1],
+      noduleCount: 1,
+    },
+  ],
+  [
+    'Non-tumoural PVT, chronic, with cavernous transformation; 3 lesions largest 2.9 cm',
+    {
+      macrovascularInvasion: false,
+      noduleCount: 3,
+      largestNoduleCm: 2.9,
+    },
+  ],
+  [
+    'CT: 8 cm HCC in the right lobe with hepatic vein tumour thrombus extending into the IVC. Lung clear.',
+    { nodulesCm: [8], noduleCount: 1, macrovascularInvasion: true },
+  ],
+  [
+    'Right hepatic vein tumor thrombus; 2 lesions 5 and 3 cm; ECOG 1',
+    {
+      macrovascularInvasion: true,
+      nodulesCm: [5, 3],
+      noduleCount: 2,
+      ecog: 1,
+    },
+  ],
+  [
+    'Bland portal vein thrombosis, but middle hepatic vein tumour thrombus. Infiltrative HCC.',
+    { macrovascularInvasion: true, infiltrative: true },
+  ],
+];
+
 describe.each([
   ['clinic letters', LETTERS],
   ['radiology reports', RADIOLOGY],
@@ -451,6 +503,7 @@ describe.each([
   ['trends', TRENDS],
   ['more letters and reports', MORE],
   ['pasted text and traps read right', PASTE],
+  ['thrombus: bland or tumour', THROMBUS],
 ])('%s', (_name, rows) => {
   it.each(rows)('%s', (text, expected, units) => {
     const r = parseCase(text, { units });
@@ -489,6 +542,26 @@ describe('traps refused or read right, with a message naming the fragment', () =
     const r = parseCase('urine sodium 20 mmol/L, potassium 3.3 mmol/L, eGFR 55');
     expect(r.input).toEqual({});
     expect(r.context!.map((c) => c.kind)).toEqual(['other-fluid', 'other-lab', 'other-lab']);
+  });
+  it('a bland thrombus is stated "no invasion", with an assumption saying bland thrombus is not invasion', () => {
+    for (const text of [
+      'bland PVT',
+      'bland portal vein thrombosis',
+      'non-tumoural/bland thrombus',
+      'PVT (bland)',
+    ]) {
+      const r = parseCase(`${text}, single 3 cm HCC`);
+      expect(r.input.macrovascularInvasion, text).toBe(false);
+      expect(r.warnings, text).toEqual([]);
+      const a = r.assumptions.find((x) => x.field === 'macrovascularInvasion');
+      expect(a?.message, text).toContain('a bland thrombus is not tumour invasion');
+    }
+  });
+  it('a hepatic vein tumour thrombus is macrovascular invasion, beside a bland portal one', () => {
+    expect(parseCase('hepatic vein tumour thrombus').input.macrovascularInvasion).toBe(true);
+    expect(parseCase('bland PVT, hepatic vein tumour thrombus').input.macrovascularInvasion).toBe(true);
+    // The same vessel both ways is a contradiction to settle.
+    expect(parseCase('bland PVT, main PVTT').errors.map((e) => e.code)).toEqual(['contradiction']);
   });
   it('a plain "PVT" is not read as invasion, and the warning names the field', () => {
     const r = parseCase('PVT, multifocal HCC largest 6 cm');

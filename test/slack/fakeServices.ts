@@ -146,6 +146,10 @@ export function fakeServices(): Services {
         p.warnings.some((w) => w.code === 'privacy')
           ? { text: 'PRIVACY notice', blocks: [section('PRIVACY: please remove identifiers')] }
           : null,
+      ignored: (p) =>
+        p.notUnderstood.length > 0
+          ? { text: 'IGNORED notice', blocks: [section('IGNORED: some words')] }
+          : null,
       help: (o) => ({
         text: 'HELP',
         blocks: [

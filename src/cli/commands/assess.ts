@@ -4,6 +4,7 @@ import { acceptedRange, isCaseInputField, scoresReading } from '../../clinical/f
 import { mergeNotes, note } from '../../clinical/scores.js';
 import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
 import { assessCaseInput, assessText, type PipelineOutcome } from '../../pipeline.js';
+import { renderIgnoredText } from '../../render/ignored.js';
 import { renderPlainText, renderProblemsText } from '../../render/plainText.js';
 import { renderPrivacyText } from '../../render/privacy.js';
 import { parseArgs } from '../args.js';
@@ -118,6 +119,9 @@ function assessFreeText(text: string, units: UnitSystem | undefined, json: boole
   if (outcome.status === 'not-assessed') return reportNotAssessed(outcome, json, io);
   if (!json) {
     io.stdout.write(renderPlainText(outcome));
+    // The summary counts the ignored fragments (it may be pasted on); the person typing sees them named, apart.
+    const ignored = renderIgnoredText(outcome.parse);
+    if (ignored) io.stderr.write(ignored);
     return EXIT_OK;
   }
   writeJson(io, assessedJson(outcome));
@@ -164,6 +168,7 @@ export function assessedJson(outcome: Extract<PipelineOutcome, { status: 'assess
     ]),
     input,
     notUnderstood: parse.notUnderstood,
+    statedScores: outcome.statedScores ?? [],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_ALL_SCORES, carriedParse, ShareValueSchema } from '../../render/actions.js';
+import { ACTION_ALL_SCORES, carriedNotes, ShareValueSchema } from '../../render/actions.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { buttonValue, pressButton } from './payload.js';
@@ -28,7 +28,7 @@ export const allScores =
           return;
         }
         const details = services.render.summary(
-          { ...outcome, parse: carriedParse(value.data) },
+          { ...outcome, ...carriedNotes(value.data) },
           { view: 'details', shareable: false },
         );
         await tellPrivately(audience, details, ctx);

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import {
   ACTION_SHARE,
   ACTION_SHARE_MRECIST,
-  carriedParse,
+  carriedNotes,
   MrecistShareValueSchema,
   ShareValueSchema,
 } from '../../render/actions.js';
@@ -81,7 +81,7 @@ export const share = shareOnce('share', (raw, services, user) => {
   const outcome = services.assessCaseInput(value.data.input);
   if (outcome.status !== 'assessed') return null;
   return services.render.summary(
-    { ...outcome, parse: carriedParse(value.data) },
+    { ...outcome, ...carriedNotes(value.data) },
     { view: value.data.view, sharedBy: user, shareable: false },
   );
 });
