@@ -80,13 +80,21 @@ export function blandThrombus(r: Reader, i: number, end: number): number {
     else if (l === 'hepatic') v = 'macro:hepatic';
   }
   const frag = r.frag(i, end);
-  r.claim(i, end, 'invasion');
+  // "PVT (bland) segmental", "bland PVT, main branch": the extent after it is part of the finding.
+  let to = end;
+  // An extent before another vessel finding ("bland PVT segmental PVTT") is that finding's.
+  for (let guard = 0; guard < 3 && r.concept(to) === 'vesselExtent'; guard++) {
+    const next = r.concept(r.after(to));
+    if (next === 'macro' || next === 'vp' || next === 'vv' || next === 'pvt' || next === 'bland') break;
+    to = r.after(to);
+  }
+  r.claim(i, to, 'invasion');
   r.set(v, false, i, end);
   r.assume(
     'macrovascularInvasion',
     `"${frag}" not read as macrovascular invasion: a bland thrombus is not tumour invasion. Write PVTT or "tumour thrombus" if it is tumour.`,
   );
-  return end;
+  return to;
 }
 
 /** The vessel a macrovascular phrase at i names. */

@@ -201,9 +201,23 @@ function step(r: Reader, i: number): number {
       return mrecistInCase(r, i);
     case 'vesselExtent':
       return vesselExtent(r, i);
+    case 'heading':
+      return heading(r, i);
     default:
       return i;
   }
+}
+
+/**
+ * A section heading or case label: "Case 3:", "Labs:", "Imaging -", "MDT discussion". Read past as filler: the case
+ * number is a label, never a count or a size.
+ */
+function heading(r: Reader, i: number): number {
+  let end = r.after(i);
+  if (r.lower(i) === 'case' && /^\d{1,3}[a-z]?$/i.test(r.tok(end)?.text ?? '')) end++;
+  const sep = r.tok(end)?.text;
+  if (sep === ':' || sep === '-' || sep === '—' || sep === '#') end++;
+  return r.claim(i, end, 'filler');
 }
 
 /** A number first: an age-sex ("62F"), a count, a size or list of sizes, or a value before its lab name. */
