@@ -17,6 +17,7 @@ import { type AppLogger, createLogger } from './log.js';
 import { BODY_LIMIT_BYTES, gateRequests, type ReplayCache } from './requestGate.js';
 import type { Services } from './services.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
+import { CALL_TIMEOUT_MS, timedFetch } from './timedFetch.js';
 import { register as registerViews } from './views/index.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -37,10 +38,11 @@ export const PRODUCTION_RETRY: RetryOptions = {
 };
 
 /**
- * Each Web API attempt gives up after this long (the SDK's default is no limit, and Node's fetch waits 300 s for
- * headers). Two attempts and the back-off fit inside the delivery deadline in `deliver.ts`.
+ * Each Web API attempt, each `respond()` to a response_url and each upload gives up after CALL_TIMEOUT_MS (the
+ * SDK's default is no limit, and Node's fetch waits 300 s for headers). Two attempts and the back-off fit inside
+ * the delivery deadline in `deliver.ts`.
  */
-export const CALL_TIMEOUT_MS = 4000;
+export { CALL_TIMEOUT_MS };
 
 export interface AppDeps {
   /** The pipeline and renderers: `main.ts` passes the real modules (`defaultServices`), tests pass fakes. */
@@ -64,6 +66,8 @@ export interface AppDeps {
   inFlight?: InFlight;
   /** Once-only claims for Share and the other buttons that post; default in this process's memory. */
   actionClaims?: ActionClaims;
+  /** Deadline of each outbound HTTP attempt (Web API, response_url, upload); default CALL_TIMEOUT_MS. */
+  callTimeoutMs?: number;
 }
 
 const healthRoute: CustomRoute = {
@@ -156,11 +160,14 @@ function httpReceiver(
 export function createApp(config: Config, deps: AppDeps): App {
   const log = deps.logger ?? createLogger({ level: config.logLevel });
   const inFlight = deps.inFlight ?? new InFlight();
+  const callTimeoutMs = deps.callTimeoutMs ?? CALL_TIMEOUT_MS;
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: deps.retryConfig ?? PRODUCTION_RETRY,
     rejectRateLimitedCalls: true,
-    timeout: CALL_TIMEOUT_MS,
+    timeout: callTimeoutMs,
+    // Bolt's respond() posts to the response_url with this fetch, so it has the same deadline as the Web API.
+    fetch: timedFetch(callTimeoutMs),
   };
   const customRoutes = [healthRoute, readyRoute(deps.store, inFlight)];
   const common = {

@@ -9,6 +9,7 @@ import {
 import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
 import type { AppLogger, LogFields } from './log.js';
+import { isTimeout } from './timedFetch.js';
 
 /**
  * Getting a reply to people, and telling them plainly when Slack would not take it. Nothing here throws:
@@ -23,7 +24,7 @@ export interface Failure {
 }
 
 export function classify(err: unknown): Failure {
-  if (err instanceof DeadlineError) return { code: 'timeout' };
+  if (err instanceof DeadlineError || isTimeout(err)) return { code: 'timeout' };
   if (err instanceof WebAPIPlatformError) return { code: String(err.data.error) };
   if (err instanceof WebAPIRateLimitedError) return { code: 'ratelimited', retryAfter: err.retryAfter };
   if (err instanceof WebAPIHTTPError) {
@@ -40,7 +41,7 @@ export function classify(err: unknown): Failure {
     if (typeof original?.message === 'string' && /retry header/i.test(original.message)) {
       return { code: 'ratelimited' };
     }
-    if (original?.code === 'ECONNABORTED' || original?.code === 'ETIMEDOUT') return { code: 'timeout' };
+    if (isTimeout(original) || original?.code === 'ETIMEDOUT') return { code: 'timeout' };
     return { code: 'request_error' };
   }
   // The SDK throws a bare error (no code) for a 429 whose Retry-After is missing or unreadable.

@@ -16,6 +16,8 @@ export interface RecordedCall {
 }
 
 export interface FakeResponse {
+  /** Never answer: the request is held until the client gives up (recorded in `abandoned`) or the fake closes. */
+  hang?: true;
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -54,6 +56,8 @@ function decode(raw: string, contentType: string | undefined): Record<string, un
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** Methods of held (`hang`) requests whose client closed the connection, in order. */
+  readonly abandoned: string[] = [];
   private readonly responses = new Map<string, FakeResponse[] | FakeResponse>();
   private server: http.Server | undefined;
   private base = '';
@@ -70,9 +74,19 @@ export class FakeSlack {
         raw,
         authorization: req.headers.authorization,
       });
-      const queued = this.responses.get(method);
+      // An exact method, else the longest configured prefix ending in '*' ("/respond/*").
+      const key = this.responses.has(method)
+        ? method
+        : [...this.responses.keys()]
+            .filter((k) => k.endsWith('*') && method.startsWith(k.slice(0, -1)))
+            .sort((a, b) => b.length - a.length)[0];
+      const queued = key === undefined ? undefined : this.responses.get(key);
       const configured = Array.isArray(queued) ? queued.shift() : queued;
-      if (Array.isArray(queued) && queued.length === 0) this.responses.delete(method);
+      if (key !== undefined && Array.isArray(queued) && queued.length === 0) this.responses.delete(key);
+      if (configured?.hang) {
+        res.on('close', () => this.abandoned.push(method));
+        return;
+      }
       const status = configured?.status ?? 200;
       const body =
         configured?.body ?? (url.startsWith('/respond/') ? { ok: true } : (DEFAULTS[method] ?? { ok: true }));
@@ -92,13 +106,17 @@ export class FakeSlack {
     return `${this.base}/respond/${id}`;
   }
 
-  /** Every later call of `method` gets this response (or, given a list, one each until it runs out). */
+  /**
+   * Every later call of `method` gets this response (or, given a list, one each until it runs out). A method
+   * ending in '*' matches every call that starts with the rest ("/respond/*").
+   */
   on(method: string, response: FakeResponse | FakeResponse[]): void {
     this.responses.set(method, Array.isArray(response) ? [...response] : response);
   }
 
   reset(): void {
     this.calls.length = 0;
+    this.abandoned.length = 0;
     this.responses.clear();
   }
 

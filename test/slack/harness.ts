@@ -34,6 +34,8 @@ export async function startHarness(
     store?: CaseStoreDeps;
     /** A FakeSlack shared with another instance (it is then not closed by this harness). */
     fake?: FakeSlack;
+    /** Deadline of each outbound HTTP attempt (default: the app's). */
+    callTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
   const shared = options.fake;
@@ -57,6 +59,7 @@ export async function startHarness(
     botUserId: BOT_USER,
     maxRateLimitWaitSeconds: 1,
     ...(options.store ? { store: options.store } : {}),
+    ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
   });
   const server = await startApp(app, config, '127.0.0.1');
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;

@@ -7,6 +7,7 @@ import type { Store } from '../../store/openStore.js';
 import { ACTION_CASE_EXPORT_FHIR, type CaseStoreDeps } from '../caseThread.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import type { ListenerDeps } from '../deps.js';
+import { CALL_TIMEOUT_MS, timedFetch } from '../timedFetch.js';
 import { caseButton, NOT_FOUND } from './caseButtons.js';
 
 export { ACTION_CASE_EXPORT_FHIR };
@@ -29,7 +30,7 @@ export async function sendFilePrivately(
   const bytes = Buffer.from(file.content, 'utf8');
   const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.length });
   if (!target.upload_url || !target.file_id) throw new Error('files.getUploadURLExternal gave no upload URL');
-  const upload = await fetch(target.upload_url, {
+  const upload = await timedFetch(CALL_TIMEOUT_MS)(target.upload_url, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
     body: bytes,
