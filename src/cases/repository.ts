@@ -64,6 +64,8 @@ export interface AuditLog {
 export interface Claims {
   /** true for the first caller of an unexpired (namespace, key); false for everyone after. */
   claim(namespace: string, key: string, expiresAt: Date): Promise<boolean>;
+  /** Gives up a claim at once (its work failed), so the next caller can take it. */
+  release(namespace: string, key: string): Promise<void>;
   /** Forget claims that expired before `now`. */
   prune(now: Date): Promise<number>;
 }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { type AnyMiddlewareArgs, App, type CustomRoute, HTTPReceiver, type Middleware } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import { MemoryClaims } from '../store/claims.js';
-import { type ActionClaims, MemoryActionClaims } from './actionClaims.js';
+import { type ActionClaims, actionClaims } from './actionClaims.js';
 import { register as registerActions } from './actions/index.js';
 import type { CaseStoreDeps } from './caseThread.js';
 import { register as registerCommands } from './commands/index.js';
@@ -64,7 +64,7 @@ export interface AppDeps {
   store?: CaseStoreDeps;
   /** Counts listener work still running, for the drain on SIGTERM and for /readyz. Default: a fresh one. */
   inFlight?: InFlight;
-  /** Once-only claims for Share and the other buttons that post; default in this process's memory. */
+  /** Once-only claims for Share and the other buttons that post; default the store's claims, else memory. */
   actionClaims?: ActionClaims;
   /** Deadline of each outbound HTTP attempt (Web API, response_url, upload); default CALL_TIMEOUT_MS. */
   callTimeoutMs?: number;
@@ -201,7 +201,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     fhirBaseUrl: config.fhirBaseUrl,
     maxRateLimitWaitSeconds: deps.maxRateLimitWaitSeconds ?? 5,
     store: deps.store,
-    actionClaims: deps.actionClaims ?? new MemoryActionClaims(),
+    actionClaims: deps.actionClaims ?? actionClaims(deps.store?.claims ?? new MemoryClaims()),
   };
   const seen = new SeenIds(deps.dedupeCapacity ?? 1000);
   const store = deps.store;

@@ -28,6 +28,10 @@ export class KyselyClaims implements Claims {
     return won !== undefined;
   }
 
+  async release(namespace: string, key: string): Promise<void> {
+    await this.db.deleteFrom('claim').where('namespace', '=', namespace).where('key', '=', key).execute();
+  }
+
   async prune(now: Date): Promise<number> {
     const r = await this.db
       .deleteFrom('claim')
@@ -38,9 +42,9 @@ export class KyselyClaims implements Claims {
 }
 
 /**
- * Claims in this process's memory, for one app instance on SQLite: the replay cache and event dedupe sit on every
- * request's path, and a database write there would cost an fsync per request for nothing (one instance shares
- * nothing). Bounded: expired claims are dropped as new ones arrive, and at most `capacity` are kept.
+ * Claims in this process's memory, for one app instance on SQLite: the replay cache, event dedupe and button
+ * claims sit on every request's path, and a database write there would cost an fsync per request for nothing (one
+ * instance shares nothing). Bounded: expired claims are dropped as new ones arrive, and at most `capacity` are kept.
  */
 export class MemoryClaims implements Claims {
   private readonly claims = new Map<string, number>();
@@ -62,6 +66,10 @@ export class MemoryClaims implements Claims {
       while (this.claims.size > this.capacity) this.claims.delete(this.claims.keys().next().value as string);
     }
     return true;
+  }
+
+  async release(namespace: string, key: string): Promise<void> {
+    this.claims.delete(`${namespace}\u0000${key}`);
   }
 
   async prune(now: Date): Promise<number> {

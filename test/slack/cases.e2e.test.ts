@@ -234,6 +234,44 @@ describe.skipIf(!PG_URL)('two app instances on one PostgreSQL', () => {
       await fresh.drop();
     }
   });
+
+  it('agree on Share: a double click whose presses reach different replicas posts once', async () => {
+    const fresh = await postgresBackend.fresh();
+    const fake = new FakeSlack();
+    await fake.start();
+    const stores = [await openStore(fresh.location), await openStore(fresh.location)];
+    const [a, b] = [
+      await startHarness({ store: stores[0], fake }),
+      await startHarness({ store: stores[1], fake }),
+    ];
+    try {
+      const value = JSON.stringify({
+        v: 1,
+        input: { bilirubin: { value: 34, unit: 'umol/L' } },
+        assumptions: [],
+        view: 'full',
+      });
+      const first = buttonPress(fake, 'hcc_share', value, {}, 'share-a');
+      const second = {
+        ...first,
+        response_url: fake.respondUrl('share-b'),
+        actions: [{ ...first.actions[0]!, action_ts: '1700000000.9' }],
+      };
+      await Promise.all([a!.interact(first), b!.interact(second)]);
+      const told = () =>
+        fake.calls.filter(
+          (c) => c.method.startsWith('/respond/') && /already been shared/.test(String(c.body.text)),
+        );
+      await expect.poll(() => told().length).toBe(1);
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    } finally {
+      await a!.close();
+      await b!.close();
+      await fake.close();
+      for (const s of stores) await s.close();
+      await fresh.drop();
+    }
+  });
 });
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');

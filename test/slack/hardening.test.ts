@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { MemoryActionClaims } from '../../src/slack/actionClaims.js';
+import { actionClaims } from '../../src/slack/actionClaims.js';
 import { noticeMessage, plainTextFallback, tellPrivately } from '../../src/slack/deliver.js';
 import { InFlight } from '../../src/slack/inFlight.js';
 import { createLogger } from '../../src/slack/log.js';
 import { installProcessHandlers } from '../../src/slack/main.js';
+import { MemoryClaims } from '../../src/store/claims.js';
 
 const capture = () => {
   const lines: string[] = [];
@@ -98,7 +99,7 @@ describe('process-level handlers', () => {
 describe('action claims', () => {
   it('once per key until released or expired', async () => {
     let now = 0;
-    const c = new MemoryActionClaims(10, () => now);
+    const c = actionClaims(new MemoryClaims(10, () => now), () => now);
     expect(await c.claim('k', 100)).toBe(true);
     expect(await c.claim('k', 100)).toBe(false);
     await c.release('k');

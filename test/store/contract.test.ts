@@ -222,6 +222,17 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       expect(await claims.prune(new Date(now))).toBe(1);
     });
 
+    it("releases a claim at once, so the next caller wins; the store's own claims do the same", async () => {
+      const later = new Date(Date.now() + 60_000);
+      for (const claims of [new KyselyClaims(store.db), store.claims]) {
+        expect(await claims.claim('action', 'share:T1:C1:1', later)).toBe(true);
+        expect(await claims.claim('action', 'share:T1:C1:1', later)).toBe(false);
+        await claims.release('action', 'share:T1:C1:1');
+        expect(await claims.claim('action', 'share:T1:C1:1', later)).toBe(true);
+        await claims.release('action', 'share:T1:C1:1');
+      }
+    });
+
     it('migrates once: reopening the same store finds its cases and runs nothing again', async () => {
       const { record } = await open(null);
       const second = await openStore(
