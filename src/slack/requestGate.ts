@@ -184,14 +184,25 @@ export function parseBody(raw: string, contentType: string | undefined): unknown
 const isRefusal = (v: unknown): v is Refusal =>
   isObject(v) && typeof v.status === 'number' && typeof v.code === 'string' && Object.keys(v).length === 2;
 
+/**
+ * The path as Bolt's HTTP receiver routes it (WHATWG URL parsing: dot segments resolved, fragment dropped), so
+ * every request Bolt treats as an event has passed the gate: `/slack/./events` is `/slack/events` to both.
+ */
+export function routedPath(url: string | undefined): string {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** Wraps a receiver's request listener with the checks above, for POSTs to the events path. */
 export function gateRequests(next: RequestListener, options: GateOptions): RequestListener {
   const limit = options.bodyLimit ?? BODY_LIMIT_BYTES;
   const now = options.now ?? Date.now;
   const { log } = options;
   return (req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (req.method !== 'POST' || path !== options.path) {
+    if (req.method?.toUpperCase() !== 'POST' || routedPath(req.url) !== options.path) {
       next(req, res);
       return;
     }

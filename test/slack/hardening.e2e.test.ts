@@ -1,7 +1,8 @@
+import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/slack/requestGate.js';
 import { buttonPress, type Harness, SECRET, startHarness } from './harness.js';
-import { FORM, interactiveBody, JSON_TYPE, postSigned } from './signed.js';
+import { FORM, interactiveBody, JSON_TYPE, postSigned, signedHeaders } from './signed.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,11 +23,43 @@ const SHARE = JSON.stringify({
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A POST with its path exactly as given (fetch would resolve `.` and `..` segments before sending). */
+function rawPost(path: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${h.base}/`, { method: 'POST', path, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('request verification beyond the signature', () => {
   it('refuses a correctly signed request dated 6 minutes, or a year, in the future', async () => {
     const now = Math.floor(Date.now() / 1000);
     expect((await h.command('help', {}, { timestamp: now + 360 })).status).toBe(401);
     expect((await h.command('help', {}, { timestamp: now + 365 * 86400 })).status).toBe(401);
+    await sleep(200);
+    expect(h.fake.calls).toHaveLength(0);
+  });
+
+  it('checks every path Bolt routes to the events endpoint: `/slack/./events` is refused forged or future-dated', async () => {
+    const body = new URLSearchParams({
+      command: '/hcc',
+      text: 'help',
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T1',
+      response_url: h.fake.respondUrl('dot'),
+    }).toString();
+    const now = Math.floor(Date.now() / 1000);
+    const forged = { ...signedHeaders(SECRET, body), 'x-slack-signature': `v0=${'0'.repeat(64)}` };
+    const future = signedHeaders(SECRET, body, { timestamp: now + 365 * 86400 });
+    for (const path of ['/slack/./events', '/slack/x/../events', '/slack/events#x']) {
+      expect(await rawPost(path, body, forged)).toBe(401);
+      expect(await rawPost(path, body, future)).toBe(401);
+    }
     await sleep(200);
     expect(h.fake.calls).toHaveLength(0);
   });
