@@ -7,8 +7,12 @@ import { truncateText } from './truncate.js';
  * `<@U…>` or `<http://…|…>` typed or stored somewhere can never turn into a mention or a link.
  */
 
+const NEEDS_ESCAPE = /[&<>]/;
+
 /** Escapes the three characters Slack asks apps to escape in mrkdwn: `&`, `<`, `>`. */
 export function esc(text: string): string {
+  // Most strings have none of the three; skip the three passes (this runs for every string of every reply).
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

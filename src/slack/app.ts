@@ -139,6 +139,9 @@ function httpReceiver(
     customRoutes,
     logger: log.bolt,
     bodyLimit: BODY_LIMIT_BYTES,
+    // The request gate in front has verified the signature (both ways in time, and once only), for every request
+    // that Bolt routes to the events path; verifying it a second time here only costs another HMAC.
+    signatureVerification: false,
     unhandledRequestHandler: ({ response }) => {
       log.info('unmatched payload acked', { event: 'http', outcome: 'unmatched' });
       if (!response.headersSent) {
@@ -172,6 +175,8 @@ export function createApp(config: Config, deps: AppDeps): App {
   const customRoutes = [healthRoute, readyRoute(deps.store, inFlight)];
   const common = {
     token: config.botToken,
+    // Bolt's conversation store keeps per-conversation state the app never reads; it is work on every request.
+    convoStore: false as const,
     logger: log.bolt,
     clientOptions,
     customRoutes,
