@@ -180,9 +180,16 @@ function heQual(r: Reader, q: { mild: boolean; severe: boolean }, from: number, 
   );
 }
 
+const EXAM_WORDS = new Set(['palpable', 'clinical', 'clinically', 'detectable', 'visible', 'radiological']);
+
 export function qualifierFirst(r: Reader, i: number): number {
-  const q = qualifiers(r, i);
-  if (!q) return i;
+  const q0 = qualifiers(r, i);
+  if (!q0) return i;
+  // "minimal palpable ascites", "mild clinical ascites": an examination word between the grade and the finding.
+  const q =
+    EXAM_WORDS.has(r.lower(q0.end) ?? '') && r.concept(q0.end + 1) === 'ascites'
+      ? { ...q0, end: q0.end + 1 }
+      : q0;
   const c = r.concept(q.end);
   if (c === 'ascites') {
     let end = r.after(q.end);
@@ -215,4 +222,32 @@ export function gradeFirst(r: Reader, i: number): number {
     return end;
   }
   return i;
+}
+
+/**
+ * "Asterixis", "flapping tremor": a sign of hepatic encephalopathy that gives no West Haven grade, so it is not
+ * scored. "no asterixis" says nothing either way (covert encephalopathy has none). Recognised, and asked about
+ * when the text states no grade (`finishHeSigns`).
+ */
+export function heSign(r: Reader, i: number): number {
+  let end = r.after(i);
+  const neg = r.absentAfter(end);
+  if (neg > 0) return r.claim(i, neg, 'encephalopathy');
+  if ((r.lower(end) === 'is' || r.lower(end) === 'was') && r.concept(end + 1) === 'present') end += 2;
+  else if (r.concept(end) === 'present') end = r.after(end);
+  if (r.lower(i - 1) !== 'no') r.heSigns.push({ from: i, to: end });
+  return r.claim(i, end, 'encephalopathy');
+}
+
+/** A sign of encephalopathy with no grade stated anywhere: a warning asks for the grade (never "not stated"). */
+export function finishHeSigns(r: Reader): void {
+  const first = r.heSigns[0];
+  if (!first || r.fields.has('encephalopathy') || r.conflicted.has('encephalopathy')) return;
+  r.warn(
+    'not-understood',
+    'encephalopathy',
+    `"${r.frag(first.from, first.to)}" points to hepatic encephalopathy but gives no grade: write "HE grade 1-2" or "HE grade 3-4" (West Haven) to score it.`,
+    first.from,
+    first.to,
+  );
 }

@@ -155,6 +155,7 @@ function negatable(c: Concept | undefined): boolean {
     c === 'micro' ||
     c === 'bland' ||
     c === 'pvt' ||
+    c === 'heSign' ||
     c === 'organ' ||
     c === 'vascularInvasion'
   );
@@ -388,6 +389,7 @@ function kindFor(c: Concept): SpanKind {
     case 'ascites':
       return 'ascites';
     case 'he':
+    case 'heSign':
       return 'encephalopathy';
     case 'macro':
     case 'vp':

@@ -222,7 +222,8 @@ export function labLead(
       if (EARLIER_WORDS.has(l) && l !== 'was') earlier = true;
       j++;
       // "to" belongs to a trend ("rose to 3.1") or to "found to be".
-      if (r.lower(j) === 'to' && (trend || l === 'found')) j++;
+      // "elevated to 2.0", "raised to 1.9": one value, however it got there.
+      if (r.lower(j) === 'to' && (trend || l === 'found' || l === 'elevated' || l === 'raised')) j++;
       continue;
     }
     const n = r.tok(j + 1);
@@ -298,6 +299,8 @@ export function lab(r: Reader, i: number, field: LabField): number {
   const lead = labLead(r, r.after(i), r.concept(i));
   const v = readValue(r, lead.j, thousandsOk);
   if (!v) return i; // left for the leftovers pass (a name without a value is not understood)
+  // "albumin (20%, 100 mL)", "AFP-L3 15%": a percentage is a solution strength or a fraction, never the level.
+  if (!v.unit && r.tok(v.end)?.text === '%') return i;
   let end = v.end;
   // "baseline serum creatinine of 1.5 mg/dL": an earlier value, listed and not used as the current one.
   let b = i - 1;

@@ -1,5 +1,12 @@
 import type { CaseInputJson } from '../clinical/caseInput.js';
-import { ascitesAfter, gradeFirst, heAfter, qualifierFirst } from './ascitesEncephalopathy.js';
+import {
+  ascitesAfter,
+  finishHeSigns,
+  gradeFirst,
+  heAfter,
+  heSign,
+  qualifierFirst,
+} from './ascitesEncephalopathy.js';
 import { agedWord, contextWord, treatmentCount } from './context.js';
 import { FIELD_ORDER, type StoreKey } from './fields.js';
 import {
@@ -94,6 +101,7 @@ function read(r: Reader): ParseResult {
     i = j > i ? j : i + 1;
   }
   finishMacro(r);
+  finishHeSigns(r);
   finishTumour(r);
   checkTotal(r);
   leftovers(r);
@@ -203,6 +211,8 @@ function step(r: Reader, i: number): number {
       return vesselExtent(r, i);
     case 'heading':
       return heading(r, i);
+    case 'heSign':
+      return heSign(r, i);
     default:
       return i;
   }

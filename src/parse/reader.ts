@@ -86,6 +86,8 @@ export class Reader {
   readonly statedScores: StatedScore[] = [];
   mrecist: { baselineMm: number; nadirMm?: number; currentMm?: number } | undefined;
   multi: { start: number; end: number } | undefined;
+  /** Signs of encephalopathy that give no grade ("asterixis"): asked about when no grade is stated. */
+  readonly heSigns: { from: number; to: number }[] = [];
   sizeFail = { from: -1, to: -1 };
   /** Suggestions are offered for the first few unknown words only: a long paste stays fast. */
   suggestBudget = 8;

@@ -1101,6 +1101,11 @@ export const VOCABULARY = [
     ],
   },
   {
+    label: 'a sign of encephalopathy without its grade (asked about when no grade is given)',
+    concept: 'heSign',
+    phrases: ['asterixis', 'flapping tremor', 'flapping tremors', 'liver flap', 'hepatic flap'],
+  },
+  {
     label: 'section headings and case labels (`Case 3:`, `Labs:`, `Imaging:`), read past',
     concept: 'heading',
     phrases: [

@@ -496,6 +496,31 @@ const THROMBUS: Row[] = [
   ],
 ];
 
+/** Narrative notes as pasted from case reports: what is read, and what is only recognised. */
+const NARRATIVE: Row[] = [
+  [
+    'On examination, he appears jaundiced with minimal palpable ascites. Laboratory findings reveal an INR of 2.1.',
+    { ascites: 'mild', inr: 2.1 },
+  ],
+  [
+    'On biochemical investigation, the INR was elevated to 2.0. Albumin levels at 2.7 g/dL.',
+    { inr: 2, albumin: gdl(2.7) },
+  ],
+  [
+    'Intravenous terlipressin along with albumin (20%, 100 mL) was given. Albumin 2.83 g/dL, total bilirubin 2.11 mg/dL.',
+    { albumin: gdl(2.83), bilirubin: mg(2.11) },
+  ],
+  [
+    'The patient is oriented only to self. Asterixis is present. Bilirubin 2.2 mg/dL.',
+    { bilirubin: mg(2.2) },
+  ],
+  [
+    'Fine flapping tremor of the hands, grade 1-2 encephalopathy, INR 1.8',
+    { encephalopathy: 'grade-1-2', inr: 1.8 },
+  ],
+  ['A&O x3, no asterixis, no encephalopathy; INR 1.1', { encephalopathy: 'none', inr: 1.1 }],
+];
+
 describe.each([
   ['clinic letters', LETTERS],
   ['radiology reports', RADIOLOGY],
@@ -504,6 +529,7 @@ describe.each([
   ['more letters and reports', MORE],
   ['pasted text and traps read right', PASTE],
   ['thrombus: bland or tumour', THROMBUS],
+  ['narrative case notes', NARRATIVE],
 ])('%s', (_name, rows) => {
   it.each(rows)('%s', (text, expected, units) => {
     const r = parseCase(text, { units });
@@ -562,6 +588,17 @@ describe('traps refused or read right, with a message naming the fragment', () =
     expect(parseCase('bland PVT, hepatic vein tumour thrombus').input.macrovascularInvasion).toBe(true);
     // The same vessel both ways is a contradiction to settle.
     expect(parseCase('bland PVT, main PVTT').errors.map((e) => e.code)).toEqual(['contradiction']);
+  });
+  it('asterixis without a grade is not scored: a warning asks for the West Haven grade, unless one is given', () => {
+    const r = parseCase('Asterixis is present, bili 2 mg/dL');
+    expect(r.input.encephalopathy).toBeUndefined();
+    expect(r.warnings.find((w) => w.field === 'encephalopathy')?.message).toContain('gives no grade');
+    expect(parseCase('asterixis, HE grade 2').warnings).toEqual([]);
+    expect(parseCase('no asterixis').warnings).toEqual([]);
+  });
+  it('a percentage after a lab name is not its level ("albumin (20%)", "AFP-L3 15%")', () => {
+    expect(parseCase('albumin (20%, 100 mL) given').input.albumin).toBeUndefined();
+    expect(parseCase('AFP-L3 15%').input.afp).toBeUndefined();
   });
   it('a plain "PVT" is not read as invasion, and the warning names the field', () => {
     const r = parseCase('PVT, multifocal HCC largest 6 cm');
