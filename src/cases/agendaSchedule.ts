@@ -1,6 +1,8 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { z } from 'zod';
 import type { Problem } from './decisionScreen.js';
-import { addDaysToDate, isIsoDate, localDate, localTimeOn } from './followUpDates.js';
+import { addDaysToDate, asDate, isIsoDate, localDate, localTimeOn } from './followUpDates.js';
 
 /**
  * A channel's meeting days: weekly on one weekday, or a list of dates, at a local time in the channel's zone.
@@ -129,10 +131,43 @@ export function isLateAddition(meeting: Meeting, addedAt: Date): boolean {
   return meeting.startsAt.getTime() - addedAt.getTime() < LATE_ADDITION_HOURS * 3_600_000;
 }
 
+/**
+ * When a meeting's agenda is posted to the channel: on the day before, at the channel's reminder hour, or 24 hours
+ * before the meeting when that is earlier (an 08:00 meeting's list goes out at 08:00 the day before), so the list
+ * is out before the late-addition line.
+ */
+export function agendaPostTime(meeting: Meeting, reminderHour: number, timezone: string): Date {
+  const dayBefore = localTimeOn(addDaysToDate(meeting.date, -1), reminderHour, 0, timezone);
+  const line = meeting.startsAt.getTime() - LATE_ADDITION_HOURS * 3_600_000;
+  return new Date(Math.min(dayBefore.getTime(), line));
+}
+
+/** The first meeting after the one on `date` that has not started by `now` (the next agenda to plan). */
+export function meetingAfter(
+  schedule: MeetingSchedule,
+  date: string,
+  now: Date,
+  timezone: string,
+): Meeting | null {
+  const from = localTimeOn(addDaysToDate(date, 1), 12, 0, timezone);
+  const start = from.getTime() > now.getTime() ? from : now;
+  return (
+    meetingsFrom(schedule, start, timezone, 3).find(
+      (m) => m.date > date && m.startsAt.getTime() > now.getTime(),
+    ) ?? null
+  );
+}
+
 /** A schedule in words, for messages: "weekly on Thursday at 08:00". */
 export function describeSchedule(s: MeetingSchedule, timezone: string): string {
   if (s.kind === 'weekly')
     return `weekly on ${s.weekday[0]!.toUpperCase()}${s.weekday.slice(1)} at ${s.time} (${timezone})`;
   const shown = s.dates.slice(0, 6).join(', ');
   return `on ${shown}${s.dates.length > 6 ? ` and ${s.dates.length - 6} more dates` : ''} at ${s.time} (${timezone})`;
+}
+
+/** A meeting in words for its agenda's title: "Thu 10 Dec 2026, 08:00 (Europe/London)", or the date alone. */
+export function describeMeeting(date: string, startsAt: Date | null, timezone: string): string {
+  if (!startsAt) return format(asDate(date), 'EEE d MMM yyyy');
+  return `${format(new TZDate(startsAt.getTime(), timezone), 'EEE d MMM yyyy, HH:mm')} (${timezone})`;
 }

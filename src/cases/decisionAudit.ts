@@ -16,6 +16,7 @@ export const DECISION_AUDIT_ACTIONS = [
   'reminder.sent',
   'treatment.recorded',
   'agenda.added',
+  'agenda.posted',
   'meetings.set',
 ] as const;
 export const DecisionAuditActionSchema = z.enum(DECISION_AUDIT_ACTIONS);
@@ -31,16 +32,19 @@ export const DecisionAuditEventSchema = z.strictObject({
 });
 export type DecisionAuditEvent = z.infer<typeof DecisionAuditEventSchema>;
 
+/** The actor of what the app does on its own (a reminder or an agenda posted on its day). */
+export const APP_ACTOR = 'app';
+
 /**
- * The case audit entry for one event. The audit names who acted as the case record does: a Slack user ID, or
- * "cli" for the offline command (the decision itself keeps the initials or role typed with `--by`). `fields`
- * names what was set, never its value.
+ * The case audit entry for one event. The audit names who acted as the case record does: a Slack user ID, "app"
+ * for what the app posts on its own, or "cli" for the offline command (the decision itself keeps the initials or
+ * role typed with `--by`). `fields` names what was set, never its value.
  */
 export function decisionAuditEntry(event: DecisionAuditEvent, fields: readonly string[]): AuditEntry {
   return {
     caseId: event.caseId,
     at: event.at,
-    actor: isSlackUserId(event.actor) ? event.actor : 'cli',
+    actor: isSlackUserId(event.actor) || event.actor === APP_ACTOR ? event.actor : 'cli',
     action: event.action,
     fields: [...fields],
     seq: null,

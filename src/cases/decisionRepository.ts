@@ -68,6 +68,11 @@ export interface DecisionRepository {
   agenda(scope: CaseScope, meeting: string): Promise<AgendaItem[]>;
   /** Every agenda item of one case. */
   agendaItems(caseId: string, scope: CaseScope): Promise<AgendaItem[]>;
+  /**
+   * Plans the post of a meeting's agenda to its channel at `postAt`: a new row in the agenda due-table, or an unsent
+   * one moved to the new time. A posted agenda stays posted.
+   */
+  planAgendaPost(scope: CaseScope, meeting: string, postAt: Date): Promise<void>;
 
   settings(scope: CaseScope): Promise<ChannelSettings>;
   saveSettings(scope: CaseScope, settings: ChannelSettings, at: Date): Promise<void>;
@@ -88,6 +93,39 @@ export interface DueReminder {
  */
 export interface DueReminders {
   claimDue(now: Date, claimer: string, leaseMs: number, limit: number): Promise<DueReminder[]>;
-  /** Marks a claimed reminder sent; false when the claim was lost (the lease ran out and another took it). */
-  markSent(reminderId: string, claimer: string, at: Date): Promise<boolean>;
+  /**
+   * Marks a claimed reminder sent and writes its audit in the same transaction; false when the claim was lost (the
+   * lease ran out and another took it), and then nothing is written.
+   */
+  markSent(
+    reminderId: string,
+    claimer: string,
+    at: Date,
+    scope: CaseScope,
+    audit: readonly AuditEntry[],
+  ): Promise<boolean>;
+}
+
+/** A meeting's agenda claimed for posting to its channel. */
+export interface DueAgenda {
+  scope: CaseScope;
+  /** The meeting's local date, YYYY-MM-DD. */
+  meeting: string;
+  postAt: string;
+}
+
+/**
+ * The agenda due-table, shared by replicas as the reminders' is: one row per channel and meeting, claimed in a
+ * transaction with a lease, so each agenda is posted once however many replicas poll, and after a restart if it
+ * was never marked posted.
+ */
+export interface DueAgendas {
+  claimDueAgendas(now: Date, claimer: string, leaseMs: number, limit: number): Promise<DueAgenda[]>;
+  /** Marks a claimed agenda posted, with its audit, in one transaction; false when the claim was lost. */
+  markAgendaPosted(due: DueAgenda, claimer: string, at: Date, audit: readonly AuditEntry[]): Promise<boolean>;
+  /**
+   * Drops a claimed row that will not be posted (nothing listed, or the meeting has started), so a case added
+   * later plans the post again. False when the claim was lost.
+   */
+  dropAgendaPost(due: DueAgenda, claimer: string): Promise<boolean>;
 }

@@ -9,6 +9,7 @@ import {
   deferralAnswered,
 } from './agenda.js';
 import {
+  agendaPostTime,
   currentOrNextMeeting,
   describeSchedule,
   type Meeting,
@@ -292,10 +293,43 @@ function meetingOn(date: string, settings: ChannelSettings): Meeting {
   return { date, startsAt: localTimeOn(date, h, m, settings.timezone) };
 }
 
+/** Plans the post of `meeting`'s agenda to the channel, the day before (see agendaPostTime). */
+export async function planAgendaPost(
+  deps: Pick<DecisionDeps, 'decisions'>,
+  scope: CaseScope,
+  meeting: Meeting,
+  settings: ChannelSettings,
+): Promise<void> {
+  await deps.decisions.planAgendaPost(
+    scope,
+    meeting.date,
+    agendaPostTime(meeting, settings.reminderHour, settings.timezone),
+  );
+}
+
+export interface MeetingsView {
+  settings: ChannelSettings;
+  /** The schedule in words, or null when the channel has none. */
+  described: string | null;
+  next: Meeting | null;
+}
+
+/** The channel's meeting days as they stand (`/hcc meetings` with nothing after it). */
+export async function meetingsOf(deps: DecisionDeps, scope: CaseScope): Promise<MeetingsView> {
+  const settings = await deps.decisions.settings(scope);
+  const s = settings.meetings;
+  return {
+    settings,
+    described: s ? describeSchedule(s, settings.timezone) : null,
+    next: s ? nextMeeting(s, deps.now(), settings.timezone) : null,
+  };
+}
+
+/** Sets the channel's meeting days and plans the next meeting's agenda post. */
 export async function setMeetings(
   deps: DecisionDeps,
   req: { scope: CaseScope; text: string; timezone?: string },
-): Promise<Outcome<{ settings: ChannelSettings; described: string; next: Meeting | null }>> {
+): Promise<Outcome<MeetingsView & { described: string }>> {
   const parsed = parseMeetingSchedule(req.text);
   if (!parsed.ok) return invalid([parsed.problem]);
   const current = await deps.decisions.settings(req.scope);
@@ -305,11 +339,13 @@ export async function setMeetings(
     meetings: parsed.schedule,
   };
   await deps.decisions.saveSettings(req.scope, settings, deps.now());
+  const next = nextMeeting(parsed.schedule, deps.now(), settings.timezone);
+  if (next) await planAgendaPost(deps, req.scope, next, settings);
   return {
     status: 'ok',
     settings,
     described: describeSchedule(parsed.schedule, settings.timezone),
-    next: nextMeeting(parsed.schedule, deps.now(), settings.timezone),
+    next,
   };
 }
 
@@ -357,6 +393,8 @@ export async function scheduleCase(
     return invalid([
       { path: 'meeting', message: `${record.id} is already on the agenda for ${meeting.date}` },
     ]);
+  // The list goes to the channel the day before its meeting, in channels that have meeting days.
+  if (settings.meetings) await planAgendaPost(deps, req.scope, meeting, settings);
   return { status: 'ok', item: r.item };
 }
 
@@ -387,6 +425,8 @@ export async function returnIfDeferralAnswered(
   deps: DecisionDeps,
   req: { caseId: string; scope: CaseScope; actor: string },
 ): Promise<AgendaItem | null> {
+  // Most cases have no deferral in force: the decisions alone say so, before the snapshots are read.
+  if (latestDecision(await deps.decisions.decisions(req.caseId, req.scope))?.outcome !== 'defer') return null;
   const state = await caseState(deps, req.caseId, req.scope);
   if (!state) return null;
   const facts = await caseFacts(deps, state, req.scope);

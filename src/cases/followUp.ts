@@ -1,6 +1,7 @@
 import { addDays, addMonths, addWeeks, format } from 'date-fns';
 import { z } from 'zod';
-import type { DecisionAuditEvent } from './decisionAudit.js';
+import type { AuditEntry } from './audit.js';
+import { APP_ACTOR, type DecisionAuditEvent, decisionAuditEntry } from './decisionAudit.js';
 import { ActorSchema } from './decisionSchema.js';
 import { type IdentifierScreen, type Problem, screenFreeText } from './decisionScreen.js';
 import type { ChannelSettings } from './decisionSettings.js';
@@ -268,6 +269,14 @@ export function markDone(
     audit: { action: 'follow-up.done', caseId: followUp.caseId, subjectId: followUp.id, actor: by, at },
   };
 }
+
+/** The audit of a reminder the app posted in the thread on its day. */
+export const reminderSentAudit = (r: Reminder, at: Date): AuditEntry[] => [
+  decisionAuditEntry(
+    { action: 'reminder.sent', caseId: r.caseId, subjectId: r.id, actor: APP_ACTOR, at: at.toISOString() },
+    ['remindAt'],
+  ),
+];
 
 export const SNOOZE_CHOICES = ['next-working-day', 'one-week'] as const;
 export const SnoozeChoiceSchema = z.enum(SNOOZE_CHOICES);

@@ -11,7 +11,10 @@ import { CASE_FIELDS, type CaseField, CaseFieldSchema, groupOf } from './fields.
 /** Who stated something: a Slack user ID ("U0123ABCD"), or "cli" for the offline command. Opaque, never a name. */
 export const ActorSchema = z
   .string()
-  .regex(/^(?:cli|retention|[UW][A-Z0-9]{2,30})$/, 'must be a Slack user ID, "cli" or "retention"');
+  .regex(
+    /^(?:cli|retention|app|[UW][A-Z0-9]{2,30})$/,
+    'must be a Slack user ID, "cli", "app" or "retention"',
+  );
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** An instant as stored: ISO 8601 in UTC with milliseconds, so it sorts as text on every back-end. */

@@ -3,6 +3,7 @@ import { type AddOutcome, addToCase } from '../cases/addToCase.js';
 import { describeCarried } from '../cases/carried.js';
 import type { CaseId } from '../cases/caseId.js';
 import { currentCase } from '../cases/current.js';
+import { returnIfDeferralAnswered } from '../cases/decisionService.js';
 import { caseHistory, dayOf, describeScoreChange, HISTORY_SCORES, SCORE_LABEL } from '../cases/history.js';
 import { openCase } from '../cases/openCase.js';
 import type { CaseScope } from '../cases/record.js';
@@ -13,6 +14,7 @@ import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
 import { type Answer, type AnswerableRequest, VIEW } from './answer.js';
 import { caseDecisionActions } from './decisions/agendaMessage.js';
+import { serviceDeps } from './decisions/decisionServices.js';
 import type { Services } from './services.js';
 
 /**
@@ -111,12 +113,17 @@ export function withCaseContext(
   summary: SlackMessage,
   caseId: CaseId,
   outcome: ThreadAssessmentCase,
+  /** The meeting a deferred case went back on, now its data has arrived. */
+  backOnAgenda: string | null = null,
 ): SlackMessage {
   const carried = describeCarried(outcome.carried);
   const line = `Case ${caseId} · assessment ${outcome.snapshot.seq}${outcome.correction ? ' · correction recorded' : ''}`;
+  const back = backOnAgenda
+    ? `:calendar: Back on the agenda for ${backOnAgenda}: the data its deferral was waiting for has arrived.`
+    : null;
   const context: KnownBlock = {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: carried ? `${line}\n${carried}` : line }],
+    elements: [{ type: 'mrkdwn', text: [line, carried, back].filter(Boolean).join('\n') }],
   };
   return enforceBlockKitLimits({ text: `${line}. ${summary.text}`, blocks: [context, ...summary.blocks] });
 }
@@ -186,6 +193,15 @@ export async function answerInCase(
   if (inThread.kind !== 'case') return null;
   const { outcome, caseId, created } = inThread;
   const privacy = services.render.privacy(outcome.parse);
+  // A case deferred for data that has now arrived goes back on the next meeting's agenda; the summary says so.
+  const svc = serviceDeps(store);
+  const back = svc
+    ? await returnIfDeferralAnswered(svc, {
+        caseId,
+        scope: { teamId: r.teamId, channelId: r.channel },
+        actor: r.user,
+      })
+    : null;
   const summary = withCaseContext(
     services.render.summary(
       { parse: outcome.parse, input: outcome.input, assessment: outcome.assessment },
@@ -193,6 +209,7 @@ export async function answerInCase(
     ),
     caseId,
     outcome,
+    back?.meeting ?? null,
   );
   return {
     kind: 'result',

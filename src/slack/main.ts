@@ -6,8 +6,7 @@ import { describeLocation, storeLocation } from '../store/location.js';
 import { openStore, type Store } from '../store/openStore.js';
 import { type AppDeps, createApp, startApp } from './app.js';
 import { loadConfig } from './config.js';
-import { decisionsOf } from './decisions/listeners.js';
-import { startReminderPoller } from './decisions/reminderPoller.js';
+import { startDuePoller } from './decisions/duePoller.js';
 import { defaultServices } from './defaultServices.js';
 import { InFlight } from './inFlight.js';
 import { type AppLogger, createLogger } from './log.js';
@@ -94,10 +93,7 @@ export async function run(io: RunIo): Promise<RunResult> {
     inFlight,
     logger: log,
   });
-  const decisions = decisionsOf(deps.store);
-  const reminders = decisions
-    ? startReminderPoller({ reminders: decisions, client: app.client, log })
-    : undefined;
+  const due = startDuePoller({ store: deps.store, client: app.client, log });
   const server = await startApp(app, config);
   const port = server ? (server.address() as AddressInfo).port : config.port;
   log.info('listening', { event: 'start', mode: config.mode.kind, port });
@@ -114,7 +110,7 @@ export async function run(io: RunIo): Promise<RunResult> {
       if (!drained) log.warn('drain limit reached', { event: 'stop', outcome: `abandoned-${inFlight.size}` });
       await Promise.race([closing, new Promise((r) => setTimeout(r, 1000).unref())]);
       if (purge) clearInterval(purge);
-      reminders?.stop();
+      due?.stop();
       await store?.close();
       log.info('stopped', { event: 'stop', outcome: drained ? 'drained' : 'drain-limit' });
       return drained;

@@ -1,7 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import { type AgendaItem, AgendaItemSchema } from '../cases/agenda.js';
 import type { AuditEntry } from '../cases/audit.js';
-import type { DecisionRepository, DueReminder, DueReminders } from '../cases/decisionRepository.js';
+import type {
+  DecisionRepository,
+  DueAgenda,
+  DueAgendas,
+  DueReminder,
+  DueReminders,
+} from '../cases/decisionRepository.js';
 import { type Decision, DecisionSchema } from '../cases/decisionSchema.js';
 import {
   type ChannelSettings,
@@ -19,6 +25,16 @@ import type { StoreTables } from './schema.js';
 type DB = StoreTables & DecisionTables;
 type Tx = Kysely<DB> | Transaction<DB>;
 
+/** A claim taken at `now` holds until `until`. */
+const lease = (now: Date, leaseMs: number) => ({
+  nowIso: now.toISOString(),
+  until: new Date(now.getTime() + leaseMs).toISOString(),
+});
+
+/** A due-table row nobody holds: never claimed, or its lease ran out before `nowIso`. */
+const unclaimed = (nowIso: string): Expression<SqlBool> =>
+  sql<SqlBool>`(claimed_until is null or claimed_until < ${nowIso})`;
+
 const toReminder = (r: ReminderTable): Reminder =>
   ReminderSchema.parse({
     id: r.id,
@@ -34,7 +50,7 @@ const toReminder = (r: ReminderTable): Reminder =>
  * PostgreSQL alike. Each write checks the case exists in the scope, writes its rows and audit entries, and touches
  * the case's last activity, all in one transaction.
  */
-export class KyselyDecisionRepository implements DecisionRepository, DueReminders {
+export class KyselyDecisionRepository implements DecisionRepository, DueReminders, DueAgendas {
   private readonly db: Kysely<DB>;
   constructor(
     db: Kysely<StoreTables>,
@@ -351,8 +367,7 @@ export class KyselyDecisionRepository implements DecisionRepository, DueReminder
   }
 
   async claimDue(now: Date, claimer: string, leaseMs: number, limit: number): Promise<DueReminder[]> {
-    const nowIso = now.toISOString();
-    const until = new Date(now.getTime() + leaseMs).toISOString();
+    const { nowIso, until } = lease(now, leaseMs);
     const claimed = await this.db.transaction().execute(async (tx) => {
       let candidates = tx
         .selectFrom('reminder')
@@ -360,7 +375,7 @@ export class KyselyDecisionRepository implements DecisionRepository, DueReminder
         .where('sent_at', 'is', null)
         .where('cancelled_at', 'is', null)
         .where('remind_at', '<=', nowIso)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', nowIso)]))
+        .where(unclaimed(nowIso))
         .orderBy('remind_at')
         .limit(limit);
       // PostgreSQL: rows another replica is claiming right now are skipped, not waited for. SQLite: the
@@ -375,7 +390,7 @@ export class KyselyDecisionRepository implements DecisionRepository, DueReminder
         .where('id', 'in', ids)
         .where('sent_at', 'is', null)
         .where('cancelled_at', 'is', null)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', nowIso)]))
+        .where(unclaimed(nowIso))
         .returningAll()
         .execute();
     });
@@ -399,14 +414,116 @@ export class KyselyDecisionRepository implements DecisionRepository, DueReminder
     return out;
   }
 
-  async markSent(reminderId: string, claimer: string, at: Date): Promise<boolean> {
+  async markSent(
+    reminderId: string,
+    claimer: string,
+    at: Date,
+    scope: CaseScope,
+    audit: readonly AuditEntry[],
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const r = await tx
+        .updateTable('reminder')
+        .set({ sent_at: at.toISOString() })
+        .where('id', '=', reminderId)
+        .where('claimed_by', '=', claimer)
+        .where('sent_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await this.audit(tx, scope, audit);
+      return true;
+    });
+  }
+
+  async planAgendaPost(scope: CaseScope, meeting: string, postAt: Date): Promise<void> {
+    const at = postAt.toISOString();
+    await this.db
+      .insertInto('agenda_post')
+      .values({
+        team_id: scope.teamId,
+        channel_id: scope.channelId,
+        meeting,
+        post_at: at,
+        sent_at: null,
+        claimed_by: null,
+        claimed_until: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['team_id', 'channel_id', 'meeting'])
+          .doUpdateSet({ post_at: at })
+          .where('agenda_post.sent_at', 'is', null),
+      )
+      .execute();
+  }
+
+  async claimDueAgendas(now: Date, claimer: string, leaseMs: number, limit: number): Promise<DueAgenda[]> {
+    const { nowIso, until } = lease(now, leaseMs);
+    const rows = await this.db.transaction().execute(async (tx) => {
+      let candidates = tx
+        .selectFrom('agenda_post')
+        .select(['team_id', 'channel_id', 'meeting'])
+        .where('sent_at', 'is', null)
+        .where('post_at', '<=', nowIso)
+        .where(unclaimed(nowIso))
+        .orderBy('post_at')
+        .limit(limit);
+      // As for reminders: PostgreSQL skips rows another replica is claiming; SQLite replicas take turns on the lock.
+      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+      const won = [];
+      for (const c of await candidates.execute()) {
+        const r = await tx
+          .updateTable('agenda_post')
+          .set({ claimed_by: claimer, claimed_until: until })
+          .where('team_id', '=', c.team_id)
+          .where('channel_id', '=', c.channel_id)
+          .where('meeting', '=', c.meeting)
+          .where('sent_at', 'is', null)
+          .where(unclaimed(nowIso))
+          .returning(['team_id', 'channel_id', 'meeting', 'post_at'])
+          .executeTakeFirst();
+        if (r) won.push(r);
+      }
+      return won;
+    });
+    return rows.map((r) => ({
+      scope: { teamId: r.team_id, channelId: r.channel_id },
+      meeting: r.meeting,
+      postAt: r.post_at,
+    }));
+  }
+
+  async markAgendaPosted(
+    due: DueAgenda,
+    claimer: string,
+    at: Date,
+    audit: readonly AuditEntry[],
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const r = await tx
+        .updateTable('agenda_post')
+        .set({ sent_at: at.toISOString() })
+        .where('team_id', '=', due.scope.teamId)
+        .where('channel_id', '=', due.scope.channelId)
+        .where('meeting', '=', due.meeting)
+        .where('claimed_by', '=', claimer)
+        .where('sent_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await this.audit(tx, due.scope, audit);
+      return true;
+    });
+  }
+
+  async dropAgendaPost(due: DueAgenda, claimer: string): Promise<boolean> {
     const r = await this.db
-      .updateTable('reminder')
-      .set({ sent_at: at.toISOString() })
-      .where('id', '=', reminderId)
+      .deleteFrom('agenda_post')
+      .where('team_id', '=', due.scope.teamId)
+      .where('channel_id', '=', due.scope.channelId)
+      .where('meeting', '=', due.meeting)
       .where('claimed_by', '=', claimer)
       .where('sent_at', 'is', null)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return Number(r.numDeletedRows) === 1;
   }
 }

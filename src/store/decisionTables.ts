@@ -52,6 +52,16 @@ export interface ChannelSettingsTable {
   body_json: string;
 }
 
+export interface AgendaPostTable {
+  team_id: string;
+  channel_id: string;
+  meeting: string;
+  post_at: string;
+  sent_at: string | null;
+  claimed_by: string | null;
+  claimed_until: string | null;
+}
+
 // A type alias, not an interface: Kysely's withTables() needs the implicit index signature.
 export type DecisionTables = {
   decision: DecisionTable;
@@ -60,4 +70,5 @@ export type DecisionTables = {
   treatment_given: TreatmentGivenTable;
   agenda_item: AgendaItemTable;
   channel_settings: ChannelSettingsTable;
+  agenda_post: AgendaPostTable;
 };

@@ -47,8 +47,9 @@ describe('hcc-mdt case', () => {
       'bili 34 umol/L, alb 31 g/L, INR 1.3, mild ascites, no HE, ECOG 0, 3 lesions largest 4.2 cm, AFP 1200, no PVTT',
       '--json',
     ]);
-    const { caseId, seq, carried, correction, ...rest } = body;
+    const { caseId, seq, carried, correction, backOnAgenda, ...rest } = body;
     expect(caseId).toBe(id);
+    expect(backOnAgenda).toBeNull();
     expect(seq).toBe(3);
     expect(correction).toBe(false);
     expect(rest.bclc).toEqual(json(direct).bclc);

@@ -247,4 +247,51 @@ describe('hcc-mdt decisions on the CLI', () => {
     expect(noMeetings.code).toBe(2);
     expect(noMeetings.err).toContain('no meeting days');
   });
+
+  it('shows the meeting days with no schedule given', async () => {
+    const none = await run('meetings');
+    expect(none.code).toBe(0);
+    expect(none.out).toContain('No meeting days set');
+    await run('meetings', 'weekly', 'thursday', '08:00', '--timezone', 'Europe/London');
+    const shown = await run('meetings', '--json');
+    expect(shown.json()).toMatchObject({
+      meetings: { kind: 'weekly', weekday: 'thursday', time: '08:00' },
+      timezone: 'Europe/London',
+    });
+    expect((await run('meetings')).out).toContain('weekly on Thursday at 08:00 (Europe/London)');
+  });
+
+  it('puts a case deferred for imaging back on the next agenda when the imaging arrives', async () => {
+    const id = (await run('case', 'new', '--json')).json().caseId as string;
+    await run('case', 'add', id, 'bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE ECOG 0');
+    await run('meetings', 'weekly', 'thursday', '08:00', '--timezone', 'UTC');
+    const deferred = await run(
+      'case',
+      'decide',
+      id,
+      '--outcome',
+      'defer',
+      '--missing',
+      'imaging',
+      '--by',
+      'AB',
+    );
+    expect(deferred.code).toBe(0);
+    const labs = await run('case', 'add', id, 'Na 138', '--json');
+    expect(labs.json().backOnAgenda).toBeNull();
+    const imaging = await run('case', 'add', id, '3 lesions largest 4.2cm no PVTT');
+    expect(imaging.code).toBe(0);
+    const back =
+      /Back on the agenda for (\d{4}-\d{2}-\d{2}): the data its deferral was waiting for has arrived/.exec(
+        imaging.out,
+      )?.[1];
+    expect(back).toBeDefined();
+    // Said in words too, and only once: the case is listed now.
+    const again = await run('case', 'add', id, 'no mets');
+    expect(again.out).not.toContain('Back on the agenda');
+    const agenda = await run('agenda', '--meeting', back!, '--json');
+    expect(agenda.json().agenda.entries).toEqual([
+      expect.objectContaining({ caseId: id, returning: true, bclcStage: 'B' }),
+    ]);
+  });
 });

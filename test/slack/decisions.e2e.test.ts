@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decisionsOf } from '../../src/slack/decisions/listeners.js';
+import { decisionsOf } from '../../src/slack/decisions/decisionServices.js';
 import { pollReminders } from '../../src/slack/decisions/reminderPoller.js';
 import { createLogger } from '../../src/slack/log.js';
 import { openStore, type Store } from '../../src/store/openStore.js';

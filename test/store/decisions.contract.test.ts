@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addToCase } from '../../src/cases/addToCase.js';
+import { agendaToPost, planFollowingAgenda, scheduledPostAudit } from '../../src/cases/agendaPosts.js';
 import {
   addCaseFollowUp,
   agendaFor,
@@ -18,6 +19,7 @@ import {
   setMeetings,
   signOffDecision,
 } from '../../src/cases/decisionService.js';
+import { reminderSentAudit } from '../../src/cases/followUp.js';
 import { openCase } from '../../src/cases/openCase.js';
 import type { CaseScope } from '../../src/cases/record.js';
 import { parseCase } from '../../src/parse/parseCase.js';
@@ -301,6 +303,96 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         }
       });
 
+      describe('the agenda due-table', () => {
+        // Thursday 3 December, after that morning's meeting: the next is Thursday 10 December at 08:00 London.
+        const AFTER_MEETING = new Date('2026-12-03T09:00:00.000Z');
+        const claims = (r: KyselyDecisionRepository, at: string, who: string) =>
+          r.claimDueAgendas(new Date(at), who, 60_000, 10);
+
+        it('plans the post the day before, hands it to one poller only, again after the lease, and posts it once', async () => {
+          clock = AFTER_MEETING;
+          await setMeetings(deps, { scope: WARD, text: 'weekly thursday 08:00', timezone: 'Europe/London' });
+          const id = await stagedCase();
+          expect(await scheduleCase(deps, { caseId: id, scope: WARD, actor: 'U0COORD' })).toMatchObject({
+            status: 'ok',
+            item: { meeting: '2026-12-10', late: false },
+          });
+          const second = await openStore(location);
+          try {
+            const other = new KyselyDecisionRepository(second.db, second.dialect);
+            // 24 hours before an 08:00 meeting is earlier than 09:00 the day before: 08:00 on Wednesday.
+            expect(await claims(repo, '2026-12-09T07:59:00Z', 'a')).toEqual([]);
+            const at = '2026-12-09T08:00:30Z';
+            const [x, y] =
+              backend.name === 'postgres'
+                ? await Promise.all([claims(repo, at, 'a'), claims(other, at, 'b')])
+                : [await claims(repo, at, 'a'), await claims(other, at, 'b')];
+            expect([...x, ...y]).toEqual([
+              { scope: WARD, meeting: '2026-12-10', postAt: '2026-12-09T08:00:00.000Z' },
+            ]);
+            const won = [...x, ...y][0]!;
+            // "a" died before posting: nobody gets it until the lease runs out, then someone does.
+            expect(await claims(other, '2026-12-09T08:01:00Z', 'b')).toEqual([]);
+            const retry = await claims(other, '2026-12-09T08:02:00Z', 'b');
+            expect(retry).toEqual([won]);
+
+            clock = new Date('2026-12-09T08:02:00Z');
+            const toPost = await agendaToPost(deps, retry[0]!);
+            expect(toPost).toMatchObject({
+              kind: 'post',
+              title: 'Thu 10 Dec 2026, 08:00 (Europe/London)',
+              agenda: { entries: [{ caseId: id }] },
+            });
+            if (toPost.kind !== 'post') return;
+            const audit = scheduledPostAudit(toPost.agenda, clock);
+            expect(await repo.markAgendaPosted(retry[0]!, 'a', clock, audit)).toBe(false);
+            expect(await other.markAgendaPosted(retry[0]!, 'b', clock, audit)).toBe(true);
+            const posted = (await store.audit.forCase(id, WARD)).filter((a) => a.action === 'agenda.posted');
+            expect(posted).toEqual([expect.objectContaining({ actor: 'app', fields: ['meeting'] })]);
+
+            // Posted stays posted: a late addition does not post the list again.
+            const late = await stagedCase();
+            expect(await scheduleCase(deps, { caseId: late, scope: WARD, actor: 'U0COORD' })).toMatchObject({
+              item: { meeting: '2026-12-10', late: true },
+            });
+            expect(await claims(repo, '2026-12-09T12:00:00Z', 'a')).toEqual([]);
+
+            // The next meeting is planned after the post.
+            await planFollowingAgenda(deps, WARD, '2026-12-10');
+            expect(await claims(repo, '2026-12-16T08:00:00Z', 'a')).toEqual([
+              { scope: WARD, meeting: '2026-12-17', postAt: '2026-12-16T08:00:00.000Z' },
+            ]);
+          } finally {
+            await second.close();
+          }
+        });
+
+        it('drops an empty agenda, and plans it again when a case is listed', async () => {
+          clock = new Date('2026-12-03T15:00:00.000Z');
+          await setMeetings(deps, { scope: WARD, text: 'weekly thursday 14:00', timezone: 'Europe/London' });
+          // A 14:00 meeting: the channel's reminder hour (09:00) the day before comes first.
+          clock = new Date('2026-12-09T09:00:00Z');
+          const [due] = await claims(repo, '2026-12-09T09:00:00Z', 'a');
+          expect(due).toEqual({ scope: WARD, meeting: '2026-12-10', postAt: '2026-12-09T09:00:00.000Z' });
+          expect(await agendaToPost(deps, due!)).toEqual({ kind: 'drop', reason: 'empty' });
+          expect(await repo.dropAgendaPost(due!, 'a')).toBe(true);
+          expect(await claims(repo, '2026-12-09T09:05:00Z', 'a')).toEqual([]);
+
+          const id = await stagedCase();
+          await scheduleCase(deps, { caseId: id, scope: WARD, actor: 'U0COORD', meeting: '2026-12-10' });
+          const [again] = await claims(repo, '2026-12-09T10:00:00Z', 'a');
+          expect(again).toMatchObject({ meeting: '2026-12-10' });
+          // Once the meeting has started the list is no use any more.
+          clock = new Date('2026-12-10T14:00:00Z');
+          expect(await agendaToPost(deps, again!)).toEqual({ kind: 'drop', reason: 'started' });
+          // Another channel's meetings are its own.
+          expect(await agendaFor(deps, { scope: OTHER, meeting: '2026-12-10' })).toMatchObject({
+            status: 'ok',
+            agenda: { entries: [] },
+          });
+        });
+      });
+
       describe('the due-table', () => {
         async function followUpDueOn(due: string) {
           const id = await stagedCase();
@@ -335,12 +427,15 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
             expect(await other.claimDue(new Date('2026-12-09T09:01:00Z'), 'b', 60_000, 10)).toEqual([]);
             const retry = await other.claimDue(new Date('2026-12-09T09:02:00Z'), 'b', 60_000, 10);
             expect(retry).toHaveLength(1);
-            expect(await repo.markSent(retry[0]!.reminder.id, 'a', new Date('2026-12-09T09:02:01Z'))).toBe(
-              false,
+            const sentAt = new Date('2026-12-09T09:02:01Z');
+            const audit = reminderSentAudit(retry[0]!.reminder, sentAt);
+            expect(await repo.markSent(retry[0]!.reminder.id, 'a', sentAt, WARD, audit)).toBe(false);
+            expect(await other.markSent(retry[0]!.reminder.id, 'b', sentAt, WARD, audit)).toBe(true);
+            // The send is in the case's audit once, written by the claim that won.
+            const sent = (await store.audit.forCase(f.followUp.caseId, WARD)).filter(
+              (a) => a.action === 'reminder.sent',
             );
-            expect(await other.markSent(retry[0]!.reminder.id, 'b', new Date('2026-12-09T09:02:01Z'))).toBe(
-              true,
-            );
+            expect(sent).toEqual([expect.objectContaining({ actor: 'app', fields: ['remindAt'] })]);
             expect(await repo.claimDue(new Date('2026-12-10T09:00:00Z'), 'a', 60_000, 10)).toEqual([]);
           } finally {
             await second.close();

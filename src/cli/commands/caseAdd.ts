@@ -1,6 +1,8 @@
 import { addToCase } from '../../cases/addToCase.js';
 import { describeCarried } from '../../cases/carried.js';
 import type { CaseId } from '../../cases/caseId.js';
+import { returnIfDeferralAnswered } from '../../cases/decisionService.js';
+import { decisionDeps } from '../../decisionDeps.js';
 import { parseCase } from '../../parse/parseCase.js';
 import { renderPlainText } from '../../render/plainText.js';
 import { renderPrivacyText } from '../../render/privacy.js';
@@ -36,6 +38,15 @@ export async function caseAdd(ctx: CaseContext, id: CaseId, text: string, unitsF
     // Unreachable by design (merging replaces related fields together): main reports it as an internal error.
     throw new Error(`the merged case does not validate (${outcome.problems.map((p) => p.path).join(', ')})`);
   }
+  // A case deferred for data that has now arrived goes back on the next meeting's agenda.
+  const back = await returnIfDeferralAnswered(
+    decisionDeps(ctx.store, () => ctx.now),
+    {
+      caseId: id,
+      scope: ctx.scope,
+      actor: 'cli',
+    },
+  );
   const summary = {
     status: 'assessed' as const,
     parse: outcome.parse,
@@ -49,11 +60,15 @@ export async function caseAdd(ctx: CaseContext, id: CaseId, text: string, unitsF
       seq: outcome.snapshot.seq,
       carried: outcome.carried,
       correction: outcome.correction,
+      backOnAgenda: back?.meeting ?? null,
     });
     return EXIT_OK;
   }
   const carried = describeCarried(outcome.carried);
   const head = `Case ${id} · assessment ${outcome.snapshot.seq}${outcome.correction ? ' · correction recorded' : ''}\n`;
-  io.stdout.write(`${head}${carried ? `${carried}\n` : ''}\n${renderPlainText(summary)}`);
+  const returned = back
+    ? `Back on the agenda for ${back.meeting}: the data its deferral was waiting for has arrived.\n`
+    : '';
+  io.stdout.write(`${head}${carried ? `${carried}\n` : ''}${returned}\n${renderPlainText(summary)}`);
   return EXIT_OK;
 }

@@ -18,6 +18,8 @@ import {
   channelReport,
   type DecisionDeps,
   decide,
+  type MeetingsView,
+  meetingsOf,
   type Outcome,
   recordCaseTreatment,
   scheduleCase,
@@ -54,7 +56,8 @@ export const DECISION_CASE_USAGE = [
 
 export const DECISION_USAGE = [
   '  hcc-mdt agenda [--meeting YYYY-MM-DD] [--json]',
-  '  hcc-mdt meetings "weekly thursday 08:00" | "2026-12-03, 2026-12-17 08:00" [--timezone Europe/London] [--json]',
+  '  hcc-mdt meetings ["weekly thursday 08:00" | "2026-12-03, 2026-12-17 08:00"] [--timezone Europe/London] [--json]',
+  '                                                  (with no schedule: the one set now)',
   '  hcc-mdt report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
 ].join('\n');
 
@@ -334,6 +337,15 @@ export async function decisionCaseCommand(sub: CaseSub, argv: string[], io: CliI
   );
 }
 
+const meetingsReply = (v: MeetingsView) => ({
+  json: { meetings: v.settings.meetings, timezone: v.settings.timezone, next: v.next?.date ?? null },
+  text: [
+    v.described
+      ? `Meetings ${v.described}. Next: ${v.next?.date ?? 'none'}.`
+      : 'No meeting days set. Example: hcc-mdt meetings "weekly thursday 08:00"',
+  ],
+});
+
 /** `agenda`, `meetings` and `report`. */
 export async function decisionTopCommand(
   cmd: 'agenda' | 'meetings' | 'report',
@@ -350,7 +362,9 @@ export async function decisionTopCommand(
   const scope = LOCAL_SCOPE;
   if (cmd === 'meetings') {
     if (positionals.length === 0)
-      return reportInvalid(io, json, [{ path: '(arguments)', message: 'say when the MDT meets' }], usage);
+      return withStore(io, json, values.get('db'), async (ctx) =>
+        finish(ctx, null, { status: 'ok', ...(await meetingsOf(ctx.deps, scope)) }, meetingsReply),
+      );
     const timezone = values.get('timezone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     return withStore(io, json, values.get('db'), async (ctx) => {
       const zone = TimeZoneSchema.safeParse(timezone);
@@ -360,10 +374,7 @@ export async function decisionTopCommand(
         ctx,
         null,
         await setMeetings(ctx.deps, { scope, text: positionals.join(' '), timezone: zone.data }),
-        (v) => ({
-          json: { meetings: v.settings.meetings, timezone: v.settings.timezone, next: v.next?.date ?? null },
-          text: [`Meetings ${v.described}. Next: ${v.next?.date ?? 'none'}.`],
-        }),
+        meetingsReply,
       );
     });
   }

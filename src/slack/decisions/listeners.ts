@@ -9,7 +9,6 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { caseTreatmentOptions, treatmentLabel } from '../../cases/decision.js';
-import type { DecisionRepository, DueReminders } from '../../cases/decisionRepository.js';
 import {
   addCaseFollowUp,
   amend,
@@ -24,12 +23,8 @@ import {
 } from '../../cases/decisionService.js';
 import { latestDecision } from '../../cases/decisionSignOff.js';
 import { localDate } from '../../cases/followUpDates.js';
-import { identifierScreen } from '../../decisionDeps.js';
-import { KyselyDecisionRepository } from '../../store/decisionRepository.js';
-import type { Store } from '../../store/openStore.js';
 import { isChannelMember } from '../actions/caseButtons.js';
 import { pressButton } from '../actions/payload.js';
-import type { CaseStoreDeps } from '../caseThread.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
 import {
@@ -54,6 +49,7 @@ import {
 } from './actions.js';
 import { decisionMessage } from './decisionMessage.js';
 import { buildDecisionModal, decisionModalErrors, readDecisionModal } from './decisionModal.js';
+import { serviceDeps } from './decisionServices.js';
 import { buildFollowUpModal, followUpModalErrors, readFollowUpModal } from './followUpModal.js';
 import type { ModalValues } from './modalKit.js';
 import { reminderSettled } from './reminderMessage.js';
@@ -72,32 +68,6 @@ import {
 
 const NOT_FOUND =
   'That case does not exist here. Cases are visible only in their own channel, to its members.';
-
-const repos = new WeakMap<object, KyselyDecisionRepository>();
-
-/** The decision repository on the app's store (the store opened at start-up); null without a store. */
-export function decisionsOf(store: CaseStoreDeps | undefined): (DecisionRepository & DueReminders) | null {
-  if (!store || !('db' in store) || !('dialect' in store)) return null;
-  let repo = repos.get(store);
-  if (!repo) {
-    const s = store as unknown as Store;
-    repo = new KyselyDecisionRepository(s.db, s.dialect);
-    repos.set(store, repo);
-  }
-  return repo;
-}
-
-export function serviceDeps(store: CaseStoreDeps): DecisionDeps | null {
-  const decisions = decisionsOf(store);
-  if (!decisions) return null;
-  return {
-    cases: store.cases,
-    decisions,
-    screen: identifierScreen,
-    newId: () => crypto.randomUUID(),
-    now: () => new Date(),
-  };
-}
 
 type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;

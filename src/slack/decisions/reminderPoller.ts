@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { DecisionRepository, DueReminders } from '../../cases/decisionRepository.js';
+import { reminderSentAudit } from '../../cases/followUp.js';
 import { localDate } from '../../cases/followUpDates.js';
 import type { AppLogger } from '../log.js';
 import { reminderMessage } from './reminderMessage.js';
 
 /**
  * Posts due reminders into their case threads. Every replica polls; the due-table hands each reminder to one of
- * them (claimed in a transaction, with a lease), the reminder is posted, then marked sent. A replica that dies
- * between claim and post leaves the reminder to be claimed again when the lease runs out: nothing is lost across a
- * restart, and a reminder marked sent is never posted again.
+ * them (claimed in a transaction, with a lease), the reminder is posted, then marked sent with its audit entry. A
+ * replica that dies between claim and post leaves the reminder to be claimed again when the lease runs out:
+ * nothing is lost across a restart, and a reminder marked sent is never posted again.
  */
 
-export const REMINDER_POLL_MS = 60_000;
 /** Long enough for a post and its retries; short enough that a crash delays a reminder by minutes, not hours. */
 export const REMINDER_LEASE_MS = 5 * 60_000;
 
@@ -48,8 +47,9 @@ export async function pollReminders(deps: ReminderPollerDeps): Promise<number> {
         text: message.text,
         blocks: message.blocks,
       });
-      // The row's sent_at is the record that it went out.
-      await deps.reminders.markSent(d.reminder.id, claimer, new Date());
+      // The row's sent_at is the record that it went out; the audit entry is written with it.
+      const at = new Date();
+      await deps.reminders.markSent(d.reminder.id, claimer, at, d.scope, reminderSentAudit(d.reminder, at));
       posted++;
       deps.log.info('handled', {
         ...fields,
@@ -66,32 +66,4 @@ export async function pollReminders(deps: ReminderPollerDeps): Promise<number> {
     }
   }
   return posted;
-}
-
-/** Polls every `intervalMs` until stopped; the first poll runs at once (reminders missed while down go out now). */
-export function startReminderPoller(
-  deps: ReminderPollerDeps,
-  intervalMs = REMINDER_POLL_MS,
-): { stop(): void } {
-  const claimer = deps.claimer ?? `replica-${randomUUID()}`;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await pollReminders({ ...deps, claimer });
-    } catch (err) {
-      deps.log.warn('reminder poll failed', {
-        event: 'reminder',
-        outcome: 'error',
-        code: err instanceof Error ? err.name : 'unknown',
-      });
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }
