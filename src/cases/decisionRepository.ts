@@ -74,6 +74,9 @@ export interface DecisionRepository {
    */
   planAgendaPost(scope: CaseScope, meeting: string, postAt: Date): Promise<void>;
 
+  /** The channels of a workspace that hold cases or decision settings (for a person's worklist). */
+  channelsOf(teamId: string): Promise<string[]>;
+
   settings(scope: CaseScope): Promise<ChannelSettings>;
   saveSettings(scope: CaseScope, settings: ChannelSettings, at: Date): Promise<void>;
 }

@@ -340,6 +340,16 @@ export class KyselyDecisionRepository implements DecisionRepository, DueReminder
     return rows.map((r) => AgendaItemSchema.parse(JSON.parse(r.body_json)));
   }
 
+  async channelsOf(teamId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('mdt_case')
+      .select('channel_id')
+      .where('team_id', '=', teamId)
+      .union(this.db.selectFrom('channel_settings').select('channel_id').where('team_id', '=', teamId))
+      .execute();
+    return [...new Set(rows.map((r) => r.channel_id))].sort();
+  }
+
   async settings(scope: CaseScope): Promise<ChannelSettings> {
     const row = await this.db
       .selectFrom('channel_settings')

@@ -22,6 +22,7 @@ import {
 import { reminderSentAudit } from '../../src/cases/followUp.js';
 import { openCase } from '../../src/cases/openCase.js';
 import type { CaseScope } from '../../src/cases/record.js';
+import { worklistFor } from '../../src/cases/worklist.js';
 import { parseCase } from '../../src/parse/parseCase.js';
 import { KyselyDecisionRepository } from '../../src/store/decisionRepository.js';
 import type { DecisionTables } from '../../src/store/decisionTables.js';
@@ -301,6 +302,44 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           const rows = await store.db.withTables<DecisionTables>().selectFrom(table).select('id').execute();
           expect(rows).toEqual([]);
         }
+      });
+
+      it("builds a person's worklist from the channels given and no others", async () => {
+        clock = new Date('2026-12-03T09:00:00.000Z');
+        await setMeetings(deps, { scope: WARD, text: 'weekly thursday 08:00', timezone: 'Europe/London' });
+        const listed = await stagedCase(WARD);
+        await scheduleCase(deps, { caseId: listed, scope: WARD, actor: 'U0COORD' });
+        const decided = await stagedCase(WARD);
+        await decide(deps, { caseId: decided, scope: WARD, actor: 'U0CHAIR', form: recommendTace });
+        await addCaseFollowUp(deps, {
+          caseId: decided,
+          scope: WARD,
+          actor: 'U0N',
+          form: { task: 'CT', due: '2026-12-07' },
+        });
+        const elsewhere = await stagedCase(OTHER);
+        await decide(deps, { caseId: elsewhere, scope: OTHER, actor: 'U0CHAIR', form: recommendTace });
+        await scheduleCase(deps, { caseId: elsewhere, scope: OTHER, actor: 'U0C', meeting: '2026-12-10' });
+        expect(await repo.channelsOf('T0TEAM')).toEqual(['C0OTHER', 'C0WARD']);
+        expect(await repo.channelsOf('T0ELSE')).toEqual([]);
+
+        clock = new Date('2026-12-08T10:00:00.000Z');
+        const w = await worklistFor(deps, 'T0TEAM', ['C0WARD']);
+        expect(w).toEqual({
+          awaitingDecision: [{ channelId: 'C0WARD', caseId: listed, detail: 'on the agenda for 2026-12-10' }],
+          awaitingSignOff: [{ channelId: 'C0WARD', caseId: decided, recordedOn: '2026-12-03', version: 1 }],
+          followUps: [{ channelId: 'C0WARD', caseId: decided, task: 'CT', due: '2026-12-07', overdue: true }],
+          agendas: [
+            { channelId: 'C0WARD', meeting: '2026-12-10', cases: [{ caseId: listed, ready: false }] },
+          ],
+        });
+        expect(JSON.stringify(w)).not.toContain(elsewhere);
+        expect(await worklistFor(deps, 'T0TEAM', [])).toEqual({
+          awaitingDecision: [],
+          awaitingSignOff: [],
+          followUps: [],
+          agendas: [],
+        });
       });
 
       describe('the agenda due-table', () => {

@@ -1,17 +1,11 @@
 import type { KnownBlock } from '@slack/types';
+import type { WorklistModel } from '../../cases/worklist.js';
 import { capLines, context, divider, esc, header, section } from '../../render/mrkdwn.js';
 
 /**
  * App Home: the person's worklist, appended to the About tab. Built only from channels the person is a member of
  * (the caller filters); each line names its channel so the person can find the thread.
  */
-
-export interface WorklistModel {
-  awaitingDecision: { channelId: string; caseId: string; detail: string }[];
-  awaitingSignOff: { channelId: string; caseId: string; recordedOn: string; version: number }[];
-  followUps: { channelId: string; caseId: string; task: string; due: string; overdue: boolean }[];
-  agendas: { channelId: string; meeting: string; cases: { caseId: string; ready: boolean }[] }[];
-}
 
 const channel = (id: string) => (/^[CG][A-Z0-9]{2,30}$/.test(id) ? `<#${id}>` : esc(id));
 const LIST_BUDGET = 2800;
