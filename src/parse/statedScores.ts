@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Assessment } from '../clinical/assessment.js';
 import { SCORE_NAMES } from '../clinical/scores.js';
+import { TUMOUR_MISSING } from '../clinical/tumourBurden.js';
 import { type StatedScore, StatedScoreKeySchema } from './parseResult.js';
 
 /**
@@ -34,6 +35,7 @@ const MISSING_WORDS: Record<string, string> = {
   ecog: 'ECOG',
   sex: 'sex',
   nodules: 'the lesion sizes and number',
+  [TUMOUR_MISSING]: 'the lesion sizes (or their number and the largest)',
 };
 const words = (fields: string[]): string => {
   const w = [...new Set(fields.map((f) => MISSING_WORDS[f] ?? f))];

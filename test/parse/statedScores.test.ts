@@ -25,6 +25,13 @@ describe('stated scores', () => {
     expect(s).toMatchObject({ score: 'childPugh', agrees: null, computed: null });
     expect(s!.message).toBe('You wrote CP-A5: add ascites and encephalopathy to compute it.');
   });
+  it('an uncomputable stated BCLC asks for the inputs in clinic words, never field names', () => {
+    const [s] = stated('BCLC B, bili 1 mg/dL, alb 40 g/L, INR 1.1');
+    expect(s!.message).toBe(
+      'You wrote BCLC B: add ECOG, ascites, encephalopathy and the lesion sizes (or their number and the largest) to compute it.',
+    );
+    expect(s!.message).not.toMatch(/nodulesCm|noduleCount|largestNoduleCm/);
+  });
   it('a bare MELD agrees with any of MELD, MELD-Na and MELD 3.0; BCLC compares the stage', () => {
     const out = stated(
       'MELD 6, BCLC A, bili 1 mg/dL, Cr 0.8 mg/dL, INR 1.0, Na 139, alb 40 g/L, no ascites, no HE, ECOG 0, single 2.5 cm lesion, no PVTT, no EHS',
