@@ -62,7 +62,7 @@ export function assessText(text: string, options: PipelineOptions = {}): Pipelin
 }
 
 /** A parse result for input that arrived structured (modal, JSON file): nothing typed, nothing assumed. */
-const structuredParse = (input: ParseResult['input']): ParseResult => ({
+export const structuredParse = (input: ParseResult['input']): ParseResult => ({
   input,
   recognised: [],
   notUnderstood: [],

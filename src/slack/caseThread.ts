@@ -9,13 +9,15 @@ import { openCase } from '../cases/openCase.js';
 import type { CaseScope } from '../cases/record.js';
 import type { AuditLog, CaseRepository, Claims } from '../cases/repository.js';
 import { parseCase } from '../parse/parseCase.js';
-import type { UnitSystem } from '../parse/parseResult.js';
+import type { ParseResult, UnitSystem } from '../parse/parseResult.js';
+import { structuredParse } from '../pipeline.js';
+import { ACTION_OPEN_FORM } from '../render/actions.js';
 import { enforceBlockKitLimits } from '../render/limits.js';
 import type { SlackMessage } from '../render/slackMessage.js';
 import { type Answer, type AnswerableRequest, VIEW } from './answer.js';
 import { caseDecisionActions } from './decisions/agendaMessage.js';
 import { serviceDeps } from './decisions/decisionServices.js';
-import type { Services } from './services.js';
+import type { Services, SummaryView } from './services.js';
 
 /**
  * A thread is a case. The first assessment in a thread creates the case (random ID) and the app posts one case
@@ -41,11 +43,12 @@ export type ThreadAssessment =
   /** Nothing to add (parse errors, nothing recognised): the door answers as it would without a case. */
   | { kind: 'stateless' };
 
+/** Adds one parsed message (or a submitted form, as a structured parse) to the thread's case, opening it if new. */
 export async function assessInThread(
   store: CaseStoreDeps,
-  req: { scope: CaseScope; threadTs: string; user: string; text: string; units: UnitSystem | undefined },
+  req: { scope: CaseScope; threadTs: string; user: string; parse: ParseResult },
 ): Promise<ThreadAssessment> {
-  const parse = parseCase(req.text, { units: req.units });
+  const { parse } = req;
   // No case for a message that cannot be assessed: the person gets the problems privately, as without a case.
   if (parse.errors.length > 0 || Object.keys(parse.input).length === 0) return { kind: 'stateless' };
   const now = new Date();
@@ -82,13 +85,14 @@ export function caseCard(caseId: CaseId): SlackMessage {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*Case ${caseId}* opened for this thread. Values stated in later assessments here add to it; the latest value of each counts. Visible only in this channel.`,
+        text: `*Case ${caseId}* opened for this thread. Values stated in later assessments here, or entered with *Add values*, add to it; the latest value of each counts. Visible only in this channel.`,
       },
     },
     {
       type: 'actions',
       block_id: `case_card_${caseId}`,
       elements: [
+        button('Add values', ACTION_OPEN_FORM, caseId),
         button('Case history', ACTION_CASE_HISTORY, caseId),
         button('Export FHIR', ACTION_CASE_EXPORT_FHIR, caseId),
         {
@@ -171,24 +175,50 @@ export async function answerInCase(
   store: CaseStoreDeps | undefined,
   services: Services,
   request: AnswerableRequest,
-  r: {
-    teamId: string | undefined;
-    channel: string;
-    threadTs: string | undefined;
-    user: string;
+  r: CaseAnswerRequest & {
     units: UnitSystem | undefined;
     /** The result goes to the person only (shortcut), with the Share button; else into the thread (mention). */
     shareable: boolean;
   },
 ): Promise<Answer | null> {
   const view = VIEW[request.action];
-  if (!store || !view || !r.teamId || !r.threadTs) return null;
+  if (!view) return null;
+  return caseAnswer(store, services, parseCase(request.rest, { units: r.units }), { ...r, view });
+}
+
+/**
+ * The case form submitted from a thread: its values add to the thread's case (opened if new) like a message
+ * there, and the summary goes to the person with the Share button. A field answered "not known" is absent, so
+ * it leaves the case's earlier value alone. null when there is no case to add to: the door answers statelessly.
+ */
+export async function answerFormInCase(
+  store: CaseStoreDeps | undefined,
+  services: Services,
+  input: ParseResult['input'],
+  r: CaseAnswerRequest,
+): Promise<Answer | null> {
+  return caseAnswer(store, services, structuredParse(input), { ...r, view: 'full', shareable: true });
+}
+
+interface CaseAnswerRequest {
+  teamId: string | undefined;
+  channel: string;
+  threadTs: string | undefined;
+  user: string;
+}
+
+async function caseAnswer(
+  store: CaseStoreDeps | undefined,
+  services: Services,
+  parse: ParseResult,
+  r: CaseAnswerRequest & { view: SummaryView; shareable: boolean },
+): Promise<Answer | null> {
+  if (!store || !r.teamId || !r.threadTs) return null;
   const inThread = await assessInThread(store, {
     scope: { teamId: r.teamId, channelId: r.channel },
     threadTs: r.threadTs,
     user: r.user,
-    text: request.rest,
-    units: r.units,
+    parse,
   });
   if (inThread.kind !== 'case') return null;
   const { outcome, caseId, created } = inThread;
@@ -205,7 +235,7 @@ export async function answerInCase(
   const summary = withCaseContext(
     services.render.summary(
       { parse: outcome.parse, input: outcome.input, assessment: outcome.assessment },
-      { view, shareable: r.shareable },
+      { view: r.view, shareable: r.shareable },
     ),
     caseId,
     outcome,

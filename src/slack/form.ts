@@ -179,7 +179,7 @@ export function buildCaseForm(target: FormTarget, units: UnitSystem | undefined)
       elements: [
         {
           type: 'mrkdwn',
-          text: 'Enter what you have; every field is optional and "Not known" is left out. Do not enter names, record numbers or dates of birth.',
+          text: `${target.thread_ts ? "The values add to this thread's case. " : ''}Enter what you have; every field is optional and "Not known" is left out. Do not enter names, record numbers or dates of birth.`,
         },
       ],
     },

@@ -7,7 +7,15 @@ import { LOCAL_SCOPE } from '../../src/cases/record.js';
 import { openStore, type Store } from '../../src/store/openStore.js';
 import { type Backend, type FreshStore, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
 import { FakeSlack } from './fakeSlack.js';
-import { buttonPress, type Harness, SECRET, startHarness } from './harness.js';
+import {
+  buttonPress,
+  caseFormSubmission,
+  chosen,
+  type Harness,
+  SECRET,
+  startHarness,
+  typed,
+} from './harness.js';
 import { JSON_TYPE, postSigned } from './signed.js';
 
 /**
@@ -78,6 +86,66 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         ['U0BOB', 'B'],
         ['U0CAROL', 'B'],
       ]);
+    });
+
+    it('the form opened from the case card adds its values to the case; "not known" keeps what the thread said', async () => {
+      await h.event(
+        mention('stage bili 34 umol/L, alb 31 g/L, INR 1.3, mild ascites, no HE, no PVTT'),
+        'Ev-f1',
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(2);
+      const card = posts(h.fake)[0]!.body.blocks as { elements?: { action_id?: string; value?: string }[] }[];
+      const addValues = card.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'hcc_open_form');
+      expect(addValues).toBeDefined();
+
+      await h.interact(
+        buttonPress(
+          h.fake,
+          'hcc_open_form',
+          addValues!.value,
+          { threadTs: THREAD, ephemeral: false },
+          'f-open',
+        ),
+      );
+      await expect.poll(() => h.fake.callsTo('views.open').length).toBe(1);
+      const view = h.fake.callsTo('views.open')[0]!.body.view as { private_metadata: string };
+      const target = JSON.parse(view.private_metadata) as Record<string, string>;
+      expect(target).toEqual({ channel: 'C1', thread_ts: THREAD });
+      expect(JSON.stringify(view)).toContain("The values add to this thread's case.");
+
+      const r = await h.interact(
+        caseFormSubmission(
+          {
+            ecog: chosen('0'),
+            nodulesCm: typed('3'),
+            macrovascularInvasion: chosen('unknown'),
+            extrahepaticSpread: chosen('no'),
+          },
+          target,
+          'U0BOB',
+        ),
+      );
+      expect(r.status).toBe(200);
+      await expect.poll(() => h.fake.callsTo('chat.postEphemeral').length).toBe(1);
+      const reply = h.fake.callsTo('chat.postEphemeral')[0]!;
+      expect(reply.body).toMatchObject({ channel: 'C1', user: 'U0BOB', thread_ts: THREAD });
+      expect(textOf(reply)).toContain('assessment 2');
+      expect(textOf(reply)).toContain('Carried from earlier messages: bilirubin 34 umol/L (today)');
+      expect(textOf(reply)).toContain('hcc_share');
+      // No second case card: the form added to the case the thread already had.
+      expect(posts(h.fake)).toHaveLength(2);
+
+      const scope = { teamId: 'T1', channelId: 'C1' };
+      const record = await store.cases.findByThread(scope, THREAD);
+      expect(record?.lastSeq).toBe(2);
+      expect(record?.values.ecog).toMatchObject({ value: 0, statedBy: 'U0BOB', seq: 2 });
+      expect(record?.values.extrahepaticSpread).toMatchObject({ value: false, statedBy: 'U0BOB' });
+      // "Not known" on the form left the thread's "no PVTT" as it was.
+      expect(record?.values.macrovascularInvasion).toMatchObject({
+        value: false,
+        statedBy: 'U0ALICE',
+        seq: 1,
+      });
     });
 
     it('/hcc outside a thread stays stateless; a message that cannot be assessed creates no case', async () => {

@@ -185,8 +185,11 @@ export const viewSubmission = (
 });
 
 /** The case form's submission, opened from `target` (channel, and thread when in one). */
-export const caseFormSubmission = (values: Record<string, unknown>, target: Record<string, string>) =>
-  viewSubmission('hcc_case_form', JSON.stringify(target), values);
+export const caseFormSubmission = (
+  values: Record<string, unknown>,
+  target: Record<string, string>,
+  user = 'U1',
+) => viewSubmission('hcc_case_form', JSON.stringify(target), values, user);
 
 /** A text input's and a static select's state in a submitted view. */
 export const typed = (v: string) => ({ value: { type: 'plain_text_input', value: v } });

@@ -1,4 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ParseResult } from '../../parse/parseResult.js';
+import type { Answer } from '../answer.js';
+import { answerFormInCase } from '../caseThread.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
@@ -7,7 +10,8 @@ import { BLOCK, blockForPath, type FormValues, formProblem, readCaseForm, readFo
 /**
  * Submit of the case form: invalid values are answered in the modal itself (`response_action: 'errors'`,
  * one message per block); a valid case is assessed and shown to the submitter privately, in the channel or
- * thread the form was opened from, with the Share button, exactly like `/hcc stage`.
+ * thread the form was opened from, with the Share button, exactly like `/hcc stage`. Submitted from a thread (the
+ * case card's *Add values*, or help's *Open form* there), the values add to the thread's case.
  */
 export const caseFormSubmit =
   (deps: ListenerDeps) =>
@@ -47,8 +51,21 @@ export const caseFormSubmit =
         }
         acked = true;
         await ack();
-        const message = deps.services.render.summary(outcome, { view: 'full', shareable: true });
-        const reply = { kind: 'result', message, notices: [], outcome: 'assessed' } as const;
+        // From a thread, the values add to the thread's case (committed before anything is posted).
+        const inCase = target.channel
+          ? await answerFormInCase(deps.store, deps.services, reading.input as ParseResult['input'], {
+              teamId: body.team?.id,
+              channel: target.channel,
+              threadTs: target.thread_ts,
+              user,
+            })
+          : null;
+        const reply: Answer = inCase ?? {
+          kind: 'result',
+          message: deps.services.render.summary(outcome, { view: 'full', shareable: true }),
+          notices: [],
+          outcome: 'assessed',
+        };
         await deliverAnswer(reply, audience, ctx, { results: 'private', prefer: 'ephemeral' });
         logAnswered(deps.log, fields, reply, start);
       },
