@@ -4,12 +4,18 @@ import { bclcStage } from './bclc.js';
 import type { CaseInput } from './caseInput.js';
 import { childPugh } from './childPugh.js';
 import type { Computed } from './computed.js';
-import { FIELD_INFO } from './fields.js';
+import {
+  type DualUnitField,
+  FIELD_INFO,
+  labRange,
+  type Range,
+  type ScalarRangeField,
+  scalarRange,
+} from './fields.js';
 import { hap, mhap2 } from './hap.js';
 import { meld } from './meld.js';
 import { meld3 } from './meld3.js';
 import { meldNa } from './meldNa.js';
-import { PLAUSIBLE } from './plausibility.js';
 import { RULE_OF } from './rules.js';
 import { mergeNotes, type Note, note, SCORE_NAMES, type ScoreKey } from './scores.js';
 import { sixAndTwelve } from './sixAndTwelve.js';
@@ -102,66 +108,41 @@ const high = (name: string, value: number, unit: string, usual: number) =>
 const low = (name: string, value: number, unit: string, usual: number) =>
   `${name} ${value}${unit ? ` ${unit}` : ''} is unusually low (usual from ${usual}${unit ? ` ${unit}` : ''}): check the value and unit`;
 
-/** The scores a warning about each checked value names (the tumour rows share the nodule fields' readers). */
-const READ_BY = {
-  bilirubin: FIELD_INFO.bilirubin.readBy,
-  albumin: FIELD_INFO.albumin.readBy,
-  creatinine: FIELD_INFO.creatinine.readBy,
-  inr: FIELD_INFO.inr.readBy,
-  ptProlongationSeconds: FIELD_INFO.ptProlongationSeconds.readBy,
-  sodium: FIELD_INFO.sodium.readBy,
-  afp: FIELD_INFO.afp.readBy,
-  tumour: FIELD_INFO.nodulesCm.readBy,
-} as const;
+/** The fields whose value is checked against its usual range. */
+type Checked = Exclude<ScalarRangeField, 'ecog' | 'nodulesCm'> | DualUnitField;
+/** Tumour rows: a count or a size may come from either nodule field, so their warnings name no field. */
+const TUMOUR_ROWS: ReadonlySet<Checked> = new Set(['noduleCount', 'totalDiameterCm', 'largestNoduleCm']);
 
-/** Values inside the accepted range but outside the usual one (plausibility.ts), accepted with a warning. */
+/**
+ * Values inside the accepted range but outside the usual one (FIELD_INFO), accepted with a warning. The tumour rows
+ * name the scores the nodule fields are read by.
+ */
 export function unusualValueWarnings(
   input: CaseInput,
   burden: TumourBurden | null = tumourBurden(input),
 ): Note[] {
   const out: Note[] = [];
-  const say = (read: keyof typeof READ_BY, message: string) =>
-    out.push(note(READ_BY[read], message, read === 'tumour' ? [] : [read]));
-  const { bilirubin, albumin, creatinine } = input;
-  if (bilirubin) {
-    const r = PLAUSIBLE.bilirubin[bilirubin.unit];
-    if (bilirubin.value > r.usualMax)
-      say('bilirubin', high('bilirubin', bilirubin.value, bilirubin.unit, r.usualMax));
-  }
-  if (albumin) {
-    const r = PLAUSIBLE.albumin[albumin.unit];
-    if (albumin.value < r.usualMin) say('albumin', low('albumin', albumin.value, albumin.unit, r.usualMin));
-  }
-  if (creatinine) {
-    const r = PLAUSIBLE.creatinine[creatinine.unit];
-    if (creatinine.value > r.usualMax)
-      say('creatinine', high('creatinine', creatinine.value, creatinine.unit, r.usualMax));
-  }
-  const scalar = (
-    read: keyof typeof READ_BY,
-    name: string,
-    value: number | undefined,
-    r: { unit: string; usualMax: number },
-  ) => {
-    if (value !== undefined && value > r.usualMax) say(read, high(name, value, r.unit, r.usualMax));
+  const check = (field: Checked, value: number | undefined, unit: string, r: Range | undefined) => {
+    if (value === undefined || !r) return;
+    const info = FIELD_INFO[field];
+    const tumour = TUMOUR_ROWS.has(field);
+    const say = (message: string) =>
+      out.push(note(tumour ? FIELD_INFO.nodulesCm.readBy : info.readBy, message, tumour ? [] : [field]));
+    if (r.usualMax !== undefined && value > r.usualMax) say(high(info.label, value, unit, r.usualMax));
+    if (r.usualMin !== undefined && value < r.usualMin) say(low(info.label, value, unit, r.usualMin));
   };
-  scalar('inr', 'INR', input.inr, PLAUSIBLE.inr);
-  scalar(
-    'ptProlongationSeconds',
-    'PT prolongation',
-    input.ptProlongationSeconds,
-    PLAUSIBLE.ptProlongationSeconds,
-  );
-  scalar('afp', 'AFP', input.afp, PLAUSIBLE.afp);
-  scalar('tumour', 'number of nodules', input.noduleCount, PLAUSIBLE.noduleCount);
-  scalar('tumour', 'total tumour diameter', input.totalDiameterCm, PLAUSIBLE.totalDiameterCm);
-  const sodium = PLAUSIBLE.sodium;
-  if (input.sodium !== undefined) {
-    if (input.sodium > sodium.usualMax)
-      say('sodium', high('sodium', input.sodium, sodium.unit, sodium.usualMax));
-    if (input.sodium < sodium.usualMin)
-      say('sodium', low('sodium', input.sodium, sodium.unit, sodium.usualMin));
+  for (const field of ['bilirubin', 'albumin', 'creatinine'] as const) {
+    const lab = input[field];
+    if (lab) check(field, lab.value, lab.unit, labRange(field, lab.unit));
   }
-  scalar('tumour', 'largest nodule', burden?.largestCm, PLAUSIBLE.noduleCm);
+  const scalar = (field: Exclude<Checked, DualUnitField>, value: number | undefined) =>
+    check(field, value, (FIELD_INFO[field] as { unit?: string }).unit ?? '', scalarRange(field));
+  scalar('inr', input.inr);
+  scalar('ptProlongationSeconds', input.ptProlongationSeconds);
+  scalar('afp', input.afp);
+  scalar('noduleCount', input.noduleCount);
+  scalar('totalDiameterCm', input.totalDiameterCm);
+  scalar('sodium', input.sodium);
+  scalar('largestNoduleCm', burden?.largestCm);
   return out;
 }

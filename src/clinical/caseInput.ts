@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { PLAUSIBLE } from './plausibility.js';
+import {
+  acceptedRange,
+  betweenMessage,
+  type DualUnitField,
+  FIELD_INFO,
+  type FieldName,
+  labRange,
+  type ScalarRangeField,
+  scalarRange,
+  withRange,
+} from './fields.js';
 
 /**
  * The case as the clinical core receives it: every field optional, nothing imputed.
@@ -12,23 +22,19 @@ import { PLAUSIBLE } from './plausibility.js';
  * A lab value with its unit. The accepted range depends on the unit, so it is checked on the object itself: a
  * refinement here runs even when other fields fail, and the user hears about every problem at once.
  */
-const labValue = <U extends readonly [string, ...string[]]>(
-  field: 'bilirubin' | 'albumin' | 'creatinine',
-  units: U,
-) =>
+const labValue = <U extends readonly [string, ...string[]]>(field: DualUnitField, units: U) =>
   z
     .strictObject({
-      value: z.number({ error: 'must be a number' }).finite().positive('must be greater than zero'),
+      value: z
+        .number({ error: withRange(field, 'must be a number') })
+        .finite()
+        .positive(withRange(field, 'must be greater than zero')),
       unit: z.enum(units, { error: `unit must be one of ${units.map((u) => `"${u}"`).join(', ')}` }),
     })
     .superRefine((lab, ctx) => {
-      const range = (PLAUSIBLE[field] as Record<string, { min: number; max: number }>)[lab.unit];
+      const range = labRange(field, lab.unit);
       if (range && (lab.value < range.min || lab.value > range.max)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['value'],
-          message: `must be between ${range.min} and ${range.max} ${lab.unit}`,
-        });
+        ctx.addIssue({ code: 'custom', path: ['value'], message: betweenMessage(range, lab.unit) });
       }
     });
 
@@ -44,18 +50,26 @@ export const AscitesSchema = z.enum(['none', 'mild', 'moderate-severe']);
 export const EncephalopathySchema = z.enum(['none', 'grade-1-2', 'grade-3-4']);
 export const SexSchema = z.enum(['female', 'male']);
 
-type ScalarField = Exclude<keyof typeof PLAUSIBLE, 'bilirubin' | 'albumin' | 'creatinine'>;
-const rangeCheck = (name: ScalarField) => {
-  const r = PLAUSIBLE[name];
+/** A number in the field's one accepted range; every message names the range (FIELD_INFO). */
+const rangeCheck = (field: ScalarRangeField) => {
+  const r = scalarRange(field);
+  const unit: string | undefined = (FIELD_INFO[field] as { unit?: string }).unit;
+  const between = betweenMessage(r, unit);
   return z
-    .number({ error: 'must be a number' })
+    .number({ error: withRange(field, 'must be a number') })
     .finite()
-    .min(r.min, `must be between ${r.min} and ${r.max} ${r.unit}`.trim())
-    .max(r.max, `must be between ${r.min} and ${r.max} ${r.unit}`.trim());
+    .min(r.min, between)
+    .max(r.max, between);
 };
-
-/** Diameter of one nodule in centimetres. */
-const noduleDiameter = rangeCheck('noduleCm').refine((v) => v > 0, 'must be greater than zero');
+/** A range-checked number that must also be above 0 (a diameter, AFP). */
+const aboveZero = (field: ScalarRangeField) =>
+  rangeCheck(field).refine((v) => v > 0, withRange(field, 'must be greater than zero'));
+/** A range-checked whole number, every message in the field's words ("must be a whole number from 0 to 4"). */
+const wholeNumber = (field: ScalarRangeField) => {
+  const r = scalarRange(field);
+  const words = `must be ${acceptedRange(field)}`;
+  return z.number({ error: words }).int(words).min(r.min, words).max(r.max, words);
+};
 
 export const CaseInputSchema = z
   .strictObject({
@@ -68,9 +82,7 @@ export const CaseInputSchema = z
     /** mmol/L (= mEq/L). */
     sodium: rangeCheck('sodium').optional(),
     /** ng/mL (= ug/L). */
-    afp: rangeCheck('afp')
-      .refine((v) => v > 0, 'must be greater than zero')
-      .optional(),
+    afp: aboveZero('afp').optional(),
     /** PIVKA-II / DCP: kept and shown, never scored; assay units are not interconvertible. */
     pivka: z
       .strictObject({
@@ -80,12 +92,7 @@ export const CaseInputSchema = z
       .optional(),
     ascites: AscitesSchema.optional(),
     encephalopathy: EncephalopathySchema.optional(),
-    ecog: z
-      .number({ error: 'must be a whole number from 0 to 4' })
-      .int('must be a whole number from 0 to 4')
-      .min(0, 'must be a whole number from 0 to 4')
-      .max(4, 'must be a whole number from 0 to 4')
-      .optional(),
+    ecog: wholeNumber('ecog').optional(),
     /**
      * BCLC upstages on cancer-related performance status only; ECOG from comorbidity is marked false. Absent means
      * not stated: BCLC reads ECOG 1-2 as cancer-related and says so (bclc.ts).
@@ -102,12 +109,14 @@ export const CaseInputSchema = z
      * used, with an assumption where the two would score differently (childPugh.ts).
      */
     cholestatic: z.boolean().optional(),
-    nodulesCm: z.array(noduleDiameter).min(1, 'needs at least one diameter').max(50).optional(),
-    noduleCount: rangeCheck('noduleCount').int('must be a whole number').optional(),
-    largestNoduleCm: noduleDiameter.optional(),
-    totalDiameterCm: rangeCheck('totalDiameterCm')
-      .refine((v) => v > 0, 'must be greater than zero')
+    nodulesCm: z
+      .array(aboveZero('nodulesCm'))
+      .min(1, 'needs at least one diameter')
+      .max(FIELD_INFO.noduleCount.range.max, `lists at most ${FIELD_INFO.noduleCount.range.max} diameters`)
       .optional(),
+    noduleCount: wholeNumber('noduleCount').optional(),
+    largestNoduleCm: aboveZero('largestNoduleCm').optional(),
+    totalDiameterCm: aboveZero('totalDiameterCm').optional(),
     /**
      * Absent means not stated. BCLC and the transplant criteria read an absent invasion or spread as absent and say
      * so (notStated.ts); BCLC-B reads an absent infiltrative pattern the same way.
@@ -161,6 +170,11 @@ export const CaseInputSchema = z
 export type CaseInput = z.output<typeof CaseInputSchema>;
 /** What a caller may send: the same shape as CaseInput, before validation. */
 export type CaseInputJson = z.input<typeof CaseInputSchema>;
+
+/** The field table and the schema name the same fields: a field added to one without the other does not compile. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type FieldTableMatchesSchema = Holds<SameKeys<FieldName, keyof CaseInput>>;
 export type Ascites = z.infer<typeof AscitesSchema>;
 export type Encephalopathy = z.infer<typeof EncephalopathySchema>;
 export type Sex = z.infer<typeof SexSchema>;

@@ -1,39 +1,15 @@
 import { z } from 'zod';
 import { CaseInputSchema } from './caseInput.js';
+import { SCORE_KEYS } from './scoreKeys.js';
 
 /**
- * The scores the clinical core computes, by key. Every assumption, warning and not-evaluable entry names the
- * score(s) it belongs to with these keys, so a renderer selects what a view shows by key, never by reading prose.
+ * The scores the clinical core computes, by key (scoreKeys.ts). Every assumption, warning and not-evaluable entry
+ * names the score(s) it belongs to with these keys, so a renderer selects what a view shows by key, never by
+ * reading prose.
  */
-export const SCORE_KEYS = [
-  'albi',
-  'malbi',
-  'childPugh',
-  'meld',
-  'meldNa',
-  'meld3',
-  'milan',
-  'ucsf',
-  'upToSeven',
-  'metroticket2',
-  'afpModel',
-  'hap',
-  'mhap2',
-  'sixAndTwelve',
-  'bclc',
-  'mrecist',
-] as const;
+export { SCORE_KEYS, TRANSPLANT_KEYS } from './scoreKeys.js';
 export const ScoreKeySchema = z.enum(SCORE_KEYS);
 export type ScoreKey = z.infer<typeof ScoreKeySchema>;
-
-/** The five transplant selection criteria, in the order the summary lists them. */
-export const TRANSPLANT_KEYS = [
-  'milan',
-  'ucsf',
-  'upToSeven',
-  'metroticket2',
-  'afpModel',
-] as const satisfies readonly ScoreKey[];
 
 /**
  * What the clinic calls each score; these are the `notEvaluable[].score` names of the JSON contract, which are

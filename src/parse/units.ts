@@ -1,4 +1,4 @@
-import { PLAUSIBLE } from '../clinical/plausibility.js';
+import { FIELD_INFO, labRange, scalarRange } from '../clinical/fields.js';
 import {
   ALBUMIN_G_DL_TO_G_L,
   BILIRUBIN_MG_DL_TO_UMOL_L,
@@ -8,7 +8,7 @@ import type { UnitSystem } from './parseResult.js';
 
 /**
  * Unit rules for the three analytes read in two unit systems, with the bare-number windows derived from the
- * one plausibility table: a bare number is read in the unit where it is plausible; where it is plausible in
+ * clinical core's field table (FIELD_INFO): a bare number is read in the unit where it is plausible; where it is plausible in
  * both (the window below), the team's unit system decides, and without one the parser asks.
  */
 
@@ -29,8 +29,7 @@ export const SI_FACTOR: Record<DualField, number> = {
 };
 
 type Range = { min: number; max: number; usualMin?: number; usualMax?: number };
-const rangeTable = (field: DualField, unit: DualUnit): Range =>
-  (PLAUSIBLE[field] as Record<string, Range>)[unit]!;
+const rangeTable = (field: DualField, unit: DualUnit): Range => labRange(field, unit)!;
 /** The six ranges looked up once, so the per-value check compares constants instead of doing keyed loads. */
 const BILI_MG = rangeTable('bilirubin', 'mg/dL');
 const BILI_UM = rangeTable('bilirubin', 'umol/L');
@@ -118,13 +117,22 @@ type ScalarKey =
   | 'noduleCount'
   | 'totalDiameterCm';
 
+/** The field table's row for each checked key (one row per nodule field; both have the diameter range). */
+const SCALAR_FIELD = {
+  inr: 'inr',
+  ptProlongationSeconds: 'ptProlongationSeconds',
+  sodium: 'sodium',
+  afp: 'afp',
+  noduleCm: 'nodulesCm',
+  noduleCount: 'noduleCount',
+  totalDiameterCm: 'totalDiameterCm',
+} as const satisfies Record<ScalarKey, keyof typeof FIELD_INFO>;
+
 export function checkScalar(key: ScalarKey, value: number, strictMin = false): RangeCheck {
-  const r = PLAUSIBLE[key] as {
-    min: number;
-    max: number;
-    unit: string;
-    usualMin?: number;
-    usualMax?: number;
+  const field = SCALAR_FIELD[key];
+  const r: Range & { unit: string } = {
+    ...scalarRange(field),
+    unit: (FIELD_INFO[field] as { unit?: string }).unit ?? '',
   };
   const unit = r.unit ? ` ${r.unit}` : '';
   if (value < r.min || value > r.max || (strictMin && value <= r.min))

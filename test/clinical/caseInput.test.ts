@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaseInputSchema } from '../../src/clinical/caseInput.js';
+import { acceptedRange, FIELD_INFO } from '../../src/clinical/fields.js';
 
 const issuesOf = (raw: unknown) => {
   const r = CaseInputSchema.safeParse(raw);
@@ -37,8 +38,16 @@ describe('CaseInput contract', () => {
   it.each([
     [{ albumin: { value: 40, unit: 'g/dL' } }, 'albumin.value', 'must be between 1 and 6 g/dL'],
     [{ albumin: { value: 61, unit: 'g/L' } }, 'albumin.value', 'must be between 10 and 60 g/L'],
-    [{ bilirubin: { value: -1, unit: 'mg/dL' } }, 'bilirubin.value', 'must be greater than zero'],
-    [{ bilirubin: { value: 0, unit: 'mg/dL' } }, 'bilirubin.value', 'must be greater than zero'],
+    [
+      { bilirubin: { value: -1, unit: 'mg/dL' } },
+      'bilirubin.value',
+      'must be greater than zero (accepted: 0.1 to 60 mg/dL or 1.7 to 1026 umol/L)',
+    ],
+    [
+      { bilirubin: { value: 0, unit: 'mg/dL' } },
+      'bilirubin.value',
+      'must be greater than zero (accepted: 0.1 to 60 mg/dL or 1.7 to 1026 umol/L)',
+    ],
     [
       { creatinine: { value: 1, unit: 'mmol/L' } },
       'creatinine.unit',
@@ -46,7 +55,9 @@ describe('CaseInput contract', () => {
     ],
     [{ ecog: 7 }, 'ecog', 'must be a whole number from 0 to 4'],
     [{ ecog: 1.5 }, 'ecog', 'must be a whole number from 0 to 4'],
-    [{ inr: 'high' }, 'inr', 'must be a number'],
+    [{ inr: 'high' }, 'inr', 'must be a number (accepted: 0.5 to 10)'],
+    [{ noduleCount: 2.5 }, 'noduleCount', 'must be a whole number from 1 to 50'],
+    [{ nodulesCm: [0] }, 'nodulesCm.0', 'must be greater than zero (accepted: more than 0 to 30 cm)'],
     [{ inr: 25 }, 'inr', 'must be between 0.5 and 10'],
     [{ sodium: 200 }, 'sodium', 'must be between 100 and 180 mmol/L'],
     [{ nodulesCm: [40] }, 'nodulesCm.0', 'must be between 0 and 30 cm'],
@@ -82,5 +93,34 @@ describe('CaseInput contract', () => {
   it('reports every problem at once, including unit-specific ranges beside other invalid fields', () => {
     const paths = issuesOf({ albumin: { value: 40, unit: 'g/dL' }, ecog: 7, inr: 'high' }).map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['albumin.value', 'ecog', 'inr']));
+  });
+});
+
+describe('messages from the one field table (FIELD_INFO)', () => {
+  it('every out-of-range value is refused with the range its row states', () => {
+    for (const [field, info] of Object.entries(FIELD_INFO)) {
+      if (!('range' in info)) continue;
+      const ranges: [string | undefined, { min: number; max: number }][] =
+        'min' in info.range
+          ? [[undefined, info.range as { min: number; max: number }]]
+          : Object.entries(info.range as Record<string, { min: number; max: number }>);
+      for (const [unit, r] of ranges) {
+        const tooHigh = r.max + 1;
+        const raw = unit
+          ? { [field]: { value: tooHigh, unit } }
+          : { [field]: field === 'nodulesCm' ? [tooHigh] : tooHigh };
+        const messages = issuesOf(raw).map((i) => i.message);
+        expect(messages.join(' | '), `${field} ${unit ?? ''}`).toContain(`${r.max}`);
+        expect(messages.join(' | '), `${field} ${unit ?? ''}`).toMatch(
+          new RegExp(`\\b${String(r.min).replace('.', '\\.')}\\b|more than ${r.min}`),
+        );
+      }
+    }
+  });
+  it('a value of the wrong type is told the accepted range too', () => {
+    expect(issuesOf({ sodium: 'low' })).toContainEqual({
+      path: 'sodium',
+      message: `must be a number (accepted: ${acceptedRange('sodium')})`,
+    });
   });
 });

@@ -107,12 +107,18 @@ describe('suggest', () => {
 describe('docs/parsing.md', () => {
   it('lists every vocabulary phrase and every plausibility range', async () => {
     const { readFileSync } = await import('node:fs');
-    const { PLAUSIBLE } = await import('../../src/clinical/plausibility.js');
+    const { FIELD_INFO } = await import('../../src/clinical/fields.js');
     const doc = readFileSync(new URL('../../docs/parsing.md', import.meta.url), 'utf8');
     for (const entry of VOCABULARY)
       for (const p of entry.phrases) expect(doc).toContain(`\`${p.replace(/\|/g, '\\|')}\``);
-    for (const [field, r] of Object.entries(PLAUSIBLE)) {
-      const ranges = 'min' in r ? [r] : Object.values(r);
+    for (const [field, info] of Object.entries(FIELD_INFO)) {
+      const r: { min: number; max: number } | Record<string, { min: number; max: number }> | undefined =
+        'range' in info ? info.range : undefined;
+      if (!r || field === 'ecog') continue;
+      const ranges: { min: number; max: number }[] =
+        'min' in r && typeof r.min === 'number'
+          ? [r as { min: number; max: number }]
+          : Object.values(r as Record<string, { min: number; max: number }>);
       for (const x of ranges) expect(doc, field).toContain(`${x.min}-${x.max}`);
     }
   });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { EXAMPLE_CASE_TEXT } from '../../clinical/exampleCase.js';
-import { acceptedRange, isCaseInputField, scoresReading } from '../../clinical/fields.js';
+import { isCaseInputField, scoresReading } from '../../clinical/fields.js';
 import { mergeNotes, note } from '../../clinical/scores.js';
 import { type UnitSystem, UnitSystemSchema } from '../../parse/parseResult.js';
 import { assessCaseInput, assessText, type PipelineOutcome } from '../../pipeline.js';
@@ -101,11 +101,8 @@ async function assessFile(file: string, json: boolean, io: CliIo): Promise<numbe
 
   const outcome = assessCaseInput(raw);
   if (outcome.status === 'invalid')
-    return reportInvalid(
-      io,
-      json,
-      outcome.problems.map((p) => ({ path: p.path, message: withAcceptedRange(p.path, p.message) })),
-    );
+    // The schema's messages name the field's accepted range themselves (FIELD_INFO).
+    return reportInvalid(io, json, outcome.problems);
   if (json) writeJson(io, outcome.assessment);
   else io.stdout.write(renderPlainText(outcome));
   return EXIT_OK;
@@ -177,11 +174,3 @@ const fieldOf = (path: string | undefined) => {
   const head = (path ?? '').split('.')[0] ?? '';
   return isCaseInputField(head) ? [head] : [];
 };
-
-/** Make sure a schema message names the accepted range (issue 2: "a message naming the field and the accepted range"). */
-export function withAcceptedRange(path: string, message: string): string {
-  if (/\bbetween\b|\bfrom \d/.test(message)) return message;
-  if (/unit must be|expected one of/i.test(message)) return message;
-  const range = acceptedRange(path);
-  return range ? `${message} (accepted: ${range})` : message;
-}
