@@ -14,6 +14,16 @@ export const TimeZoneSchema = z.string().refine(
   { message: 'is not a time zone; give an IANA name such as "Europe/London"' },
 );
 
+/** The runtime's name for a typed time zone ("europe/london" → "Europe/London"); null when it is not one. */
+export function canonicalTimeZone(word: string): string | null {
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(word)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: word }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A channel's settings for decisions, follow-ups and the agenda. A channel without settings gets the defaults:
  * UTC, sign-off by a second member, reminders at 09:00, no meeting days.

@@ -1,4 +1,4 @@
-import type { HomeView } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import { enforceBlockKitLimits } from './limits.js';
 import { context, header, section } from './mrkdwn.js';
 import { DECISION_SUPPORT } from './summaryModel.js';
@@ -7,7 +7,11 @@ import { DECISION_SUPPORT } from './summaryModel.js';
  * The App Home About tab: what the app does and does not do, that it is decision support and not a medical device,
  * the privacy rules, the version, the evidence review date and the commands. Nothing about any patient.
  */
-export function aboutView(info: { version: string; reviewed: string }): HomeView {
+export function aboutView(
+  info: { version: string; reviewed: string },
+  /** Blocks shown below the About text: the person's worklist. */
+  more: readonly KnownBlock[] = [],
+): HomeView {
   const blocks = [
     header('HCC MDT assistant'),
     section(
@@ -30,9 +34,11 @@ export function aboutView(info: { version: string; reviewed: string }): HomeView
     section(
       '*Commands.* `/hcc stage <case>` (private answer with Evidence, All scores and Share) · ' +
         '`@hcc-mdt <case>` in a thread · the message shortcut *Assess with HCC MDT* · `/hcc form` · ' +
-        '`/hcc refs <drug or trial>` · `/hcc mrecist baseline 52 nadir 30 now 37 mm` · `/hcc help`',
+        '`/hcc refs <drug or trial>` · `/hcc mrecist baseline 52 nadir 30 now 37 mm` · ' +
+        '`/hcc meetings weekly thursday 08:00` · `/hcc agenda` · `/hcc help`',
     ),
     context(`Version ${info.version} · Evidence reviewed ${info.reviewed}.`),
+    ...more,
   ];
   const fitted = enforceBlockKitLimits({ text: 'About', blocks }, { maxBlocks: 100 });
   return { type: 'home', blocks: fitted.blocks };

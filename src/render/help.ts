@@ -23,6 +23,14 @@ export const HELP_COMMANDS: readonly { usage: string; does: string }[] = [
     does: 'evidence for a drug, trial, procedure or stage (`refs imbrave`, `refs stage C`)',
   },
   {
+    usage: 'meetings [weekly thursday 08:00 | 2026-12-03, 2026-12-17 08:00] [Europe/London]',
+    does: "the channel's MDT meeting days; with nothing after it, the ones set now",
+  },
+  {
+    usage: 'agenda [YYYY-MM-DD]',
+    does: 'the next meeting’s cases, each with its stage and what it still needs, with a button to post it (posted the day before too)',
+  },
+  {
     usage: 'form',
     does: 'a form instead of free text: one unit choice, yes / no / not known for each finding',
   },
@@ -60,7 +68,7 @@ export function renderHelpMessage(options: { withFormButton?: boolean } = {}): S
   }
   blocks.push(context(`Please don't post names, record numbers or dates of birth. _${DECISION_SUPPORT}_`));
   return enforceBlockKitLimits({
-    text: 'HCC MDT assistant: /hcc stage <values>, albi, cp, meld, bclc, transplant, mrecist, refs, form, help.',
+    text: 'HCC MDT assistant: /hcc stage <values>, albi, cp, meld, bclc, transplant, mrecist, refs, meetings, agenda, form, help.',
     blocks,
   });
 }

@@ -83,6 +83,17 @@ export function answer(request: AnswerableRequest, services: Services, options: 
         ),
         outcome: 'unknown-subcommand',
       };
+    case 'meetings':
+    case 'agenda':
+      // The channel's meetings and agenda need the channel: the slash command answers them (commands/hcc.ts).
+      return {
+        kind: 'private',
+        message: withNote(
+          `\`${action}\` works as a slash command in the MDT channel: \`/hcc ${action}\`.`,
+          render.help({ withFormButton: false }),
+        ),
+        outcome: `${action}-elsewhere`,
+      };
     case 'refs': {
       if (rest === '') {
         return {

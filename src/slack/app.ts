@@ -8,6 +8,7 @@ import type { CaseStoreDeps } from './caseThread.js';
 import { register as registerCommands } from './commands/index.js';
 import type { Config } from './config.js';
 import { register as registerDecisions } from './decisions/listeners.js';
+import { MembershipCache } from './decisions/membership.js';
 import { SeenIds } from './dedupe.js';
 import { classify } from './deliver.js';
 import type { ListenerDeps } from './deps.js';
@@ -207,6 +208,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     maxRateLimitWaitSeconds: deps.maxRateLimitWaitSeconds ?? 5,
     store: deps.store,
     actionClaims: deps.actionClaims ?? actionClaims(deps.store?.claims ?? new MemoryClaims()),
+    membership: new MembershipCache(),
   };
   const seen = new SeenIds(deps.dedupeCapacity ?? 1000);
   const store = deps.store;

@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { UnitSystem } from '../parse/parseResult.js';
 import type { ActionClaims } from './actionClaims.js';
 import type { CaseStoreDeps } from './caseThread.js';
@@ -18,6 +19,13 @@ export interface ListenerDeps {
   fhirBaseUrl?: string | undefined;
   /** Once-only claims for buttons that post or write (Share). */
   actionClaims: ActionClaims;
+  /** Channel membership for the App Home worklist, remembered briefly. */
+  membership: Membership;
+}
+
+/** Which of some channels a person is a member of (decisions/membership.ts asks Slack and remembers briefly). */
+export interface Membership {
+  memberOf(client: WebClient, team: string, channels: readonly string[], user: string): Promise<string[]>;
 }
 
 export const deliveryContext = (deps: ListenerDeps, fields: LogFields): DeliveryContext => ({

@@ -5,6 +5,8 @@
  *   albi | cp|childpugh | meld | bclc | transplant <text>   one view of the same assessment
  *   mrecist <text>        mRECIST response
  *   refs <query>          evidence cards
+ *   meetings [schedule]   the channel's meeting days: show them, or set them (`weekly thursday 08:00`)
+ *   agenda [YYYY-MM-DD]   the next (or that) meeting's agenda, privately, with a button to post it
  *   form                  open the modal
  *   help | (nothing)      help with an "Open form" button
  *
@@ -26,6 +28,8 @@ export type RequestAction =
   | 'transplant'
   | 'mrecist'
   | 'refs'
+  | 'meetings'
+  | 'agenda'
   | 'form'
   | 'help'
   | 'unknown';
@@ -54,6 +58,9 @@ const SUBCOMMANDS: Record<string, Exclude<RequestAction, 'unknown'>> = {
   refs: 'refs',
   ref: 'refs',
   references: 'refs',
+  meetings: 'meetings',
+  meeting: 'meetings',
+  agenda: 'agenda',
   form: 'form',
   help: 'help',
 };

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decisionsOf } from '../../src/slack/decisions/decisionServices.js';
+import { decide, setMeetings } from '../../src/cases/decisionService.js';
+import { pollAgendas } from '../../src/slack/decisions/agendaPoller.js';
+import { decisionsOf, serviceDeps } from '../../src/slack/decisions/decisionServices.js';
 import { pollReminders } from '../../src/slack/decisions/reminderPoller.js';
 import { createLogger } from '../../src/slack/log.js';
 import { openStore, type Store } from '../../src/store/openStore.js';
@@ -54,7 +56,24 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       await fresh.drop();
     });
 
-    it('assessment → decision with dissent → sign-off → follow-up reminder (once, two pollers) → treatment', async () => {
+    const quiet = createLogger({ level: 'error', write: () => {} });
+    /** Two replicas (two stores on one database) poll at once: exactly one posts, and a poll after posts nothing. */
+    async function onceWithTwoReplicas(poll: (s: Store, claimer: string) => Promise<number>) {
+      const second = await openStore(fresh.location);
+      try {
+        // On PostgreSQL the two polls race; node:sqlite is synchronous, so two stores in one process take turns.
+        const counts =
+          backend.name === 'postgres'
+            ? await Promise.all([poll(store, 'one'), poll(second, 'two')])
+            : [await poll(store, 'one'), await poll(second, 'two')];
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+        expect(await poll(second, 'two')).toBe(0);
+      } finally {
+        await second.close();
+      }
+    }
+
+    it('assessment → agenda (private, posted, and the day before once with two pollers) → decision with dissent → sign-off → follow-up reminder (once, two pollers) → treatment', async () => {
       await h.event(
         mention(
           'stage bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE 3 lesions largest 4.2cm ECOG 0 no PVTT no mets',
@@ -67,6 +86,60 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       const scope = { teamId: 'T1', channelId: 'C1' };
       const id = (await store.cases.findByThread(scope, THREAD))!.id;
       members(h.fake, ['U0CHAIR', 'U0CHECK', 'U0NURSE', 'U0ONC']);
+
+      // The channel's meeting days and the agenda, on the same case layer as `hcc-mdt meetings` and `agenda`.
+      const reply = (n: number) => textOf(h.fake.callsTo(`/respond/cmd-${n}`)[0]!);
+      await h.command('meetings', { user_id: 'U0CHAIR' });
+      await expect.poll(() => h.fake.callsTo('/respond/cmd-1').length).toBe(1);
+      expect(reply(1)).toContain('No meeting days are set');
+      await h.command('meetings weekly thursday 08:00 UTC', { user_id: 'U0CHAIR' });
+      await expect.poll(() => h.fake.callsTo('/respond/cmd-2').length).toBe(1);
+      expect(reply(2)).toContain('Meetings set weekly on Thursday at 08:00 (UTC)');
+      await h.interact(press(h.fake, 'hcc_agenda_add', { caseId: id }, 'U0CHAIR', 'add'));
+      await expect.poll(() => h.fake.callsTo('/respond/add').length).toBe(1);
+      expect(textOf(h.fake.callsTo('/respond/add')[0]!)).toContain(`${id} is on the agenda for`);
+      const [listed] = await decisionsOf(store)!.agendaItems(id, scope);
+      await h.command('agenda', { user_id: 'U0CHAIR' });
+      await expect.poll(() => h.fake.callsTo('/respond/cmd-3').length).toBe(1);
+      const privateAgenda = reply(3);
+      expect(privateAgenda).toContain(`*${id}* · BCLC B`);
+      expect(privateAgenda).toContain(
+        "needs labs (creatinine, sodium); patient's view (not yet recorded in a decision)",
+      );
+      expect(privateAgenda).toContain('hcc_agenda_post');
+      // Only the private reply so far: nothing went to the channel.
+      expect(posts(h.fake)).toHaveLength(2);
+      await h.command('agneda', { user_id: 'U0CHAIR' });
+      await expect.poll(() => h.fake.callsTo('/respond/cmd-4').length).toBe(1);
+      expect(reply(4)).toContain('Did you mean `agenda`?');
+      await h.command('agenda', { user_id: 'U0STRANGER' });
+      await expect.poll(() => h.fake.callsTo('/respond/cmd-5').length).toBe(1);
+      expect(reply(5)).toContain('for its members only');
+      expect(reply(5)).not.toContain(id);
+
+      await h.interact(
+        press(h.fake, 'hcc_agenda_post', { meeting: listed!.meeting }, 'U0CHAIR', 'post-agenda'),
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(3);
+      const shared = posts(h.fake)[2]!;
+      expect(shared.body.thread_ts).toBeUndefined();
+      expect(textOf(shared)).toContain(`*${id}* · BCLC B`);
+      expect(textOf(shared)).toContain('Posted by <@U0CHAIR>');
+
+      // The day before the meeting two replicas poll the agenda due-table: the agenda goes out once.
+      const dayBefore = new Date(`${listed!.meeting}T07:00:00Z`);
+      await onceWithTwoReplicas((s, claimer) =>
+        pollAgendas({
+          svc: serviceDeps(s, () => dayBefore)!,
+          agendas: decisionsOf(s)!,
+          client: h.app.client,
+          log: quiet,
+          claimer,
+        }),
+      );
+      expect(posts(h.fake)).toHaveLength(4);
+      expect(textOf(posts(h.fake)[3]!)).toContain(`MDT agenda · Thu`);
+      expect(textOf(posts(h.fake)[3]!)).not.toContain('Posted by');
 
       // Not a member: the case does not exist for them.
       await h.interact({ ...press(h.fake, 'hcc_decision_record', { caseId: id }, 'U0STRANGER', 'stranger') });
@@ -124,8 +197,8 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         ),
       );
       expect(ok.status).toBe(200);
-      await expect.poll(() => posts(h.fake).length).toBe(3);
-      const decisionPost = posts(h.fake)[2]!;
+      await expect.poll(() => posts(h.fake).length).toBe(5);
+      const decisionPost = posts(h.fake)[4]!;
       expect(decisionPost.body.thread_ts).toBe(THREAD);
       expect(textOf(decisionPost)).toContain('*Provisional*');
       expect(textOf(decisionPost)).toContain('<@U0SURGEON>');
@@ -145,8 +218,8 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       await h.interact(
         press(h.fake, 'hcc_decision_sign_off', { caseId: id, decision: decision!.id }, 'U0CHECK', 'sign'),
       );
-      await expect.poll(() => posts(h.fake).length).toBe(4);
-      expect(textOf(posts(h.fake)[3]!)).toContain('*Signed off* by <@U0CHECK>');
+      await expect.poll(() => posts(h.fake).length).toBe(6);
+      expect(textOf(posts(h.fake)[5]!)).toContain('*Signed off* by <@U0CHECK>');
 
       await h.interact(
         submission(
@@ -156,33 +229,22 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           'U0NURSE',
         ),
       );
-      await expect.poll(() => posts(h.fake).length).toBe(5);
+      await expect.poll(() => posts(h.fake).length).toBe(7);
       const [followUp] = await decisionsOf(store)!.followUps(id, scope);
       expect(followUp).toBeDefined();
 
       // Two replicas poll on the due day: the reminder is posted once, in the thread.
-      const second = await openStore(fresh.location);
-      try {
-        const log = createLogger({ level: 'error', write: () => {} });
-        const dueDay = new Date(`${followUp!.due}T12:00:00Z`);
-        const poll = (s: Store, claimer: string) =>
-          pollReminders({
-            reminders: decisionsOf(s)!,
-            client: h.app.client,
-            log,
-            claimer,
-            now: () => dueDay,
-          });
-        const counts =
-          backend.name === 'postgres'
-            ? await Promise.all([poll(store, 'one'), poll(second, 'two')])
-            : [await poll(store, 'one'), await poll(second, 'two')];
-        expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
-        expect(await poll(second, 'two')).toBe(0);
-      } finally {
-        await second.close();
-      }
-      const reminder = posts(h.fake)[5]!;
+      const dueDay = new Date(`${followUp!.due}T12:00:00Z`);
+      await onceWithTwoReplicas((s, claimer) =>
+        pollReminders({
+          reminders: decisionsOf(s)!,
+          client: h.app.client,
+          log: quiet,
+          claimer,
+          now: () => dueDay,
+        }),
+      );
+      const reminder = posts(h.fake)[7]!;
       expect(reminder.body.thread_ts).toBe(THREAD);
       expect(textOf(reminder)).toContain('hcc_reminder_done');
       expect(String(reminder.body.text)).not.toContain('CT after');
@@ -220,8 +282,8 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           'U0ONC',
         ),
       );
-      await expect.poll(() => posts(h.fake).length).toBe(7);
-      expect(textOf(posts(h.fake)[6]!)).toContain('as decided');
+      await expect.poll(() => posts(h.fake).length).toBe(9);
+      expect(textOf(posts(h.fake)[8]!)).toContain('as decided');
       const actions = (await store.audit.forCase(id, scope)).map((a) => a.action);
       expect(actions).toEqual(
         expect.arrayContaining([
@@ -230,8 +292,99 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           'follow-up.added',
           'follow-up.done',
           'treatment.recorded',
+          'agenda.added',
+          'agenda.posted',
+          'reminder.sent',
         ]),
       );
+      const audit = await store.audit.forCase(id, scope);
+      expect(audit.filter((a) => a.action === 'agenda.posted').map((a) => a.actor)).toEqual([
+        'U0CHAIR',
+        'app',
+      ]);
+      expect(audit.filter((a) => a.action === 'reminder.sent').map((a) => a.actor)).toEqual(['app']);
+    });
+
+    it('App Home shows each person only the channels they are in; a deferred case returns when its data arrives', async () => {
+      const said = (channel: string, thread: string, text: string, ts: string) => ({
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: `<@U0BOT> ${text}`,
+        ts,
+        thread_ts: thread,
+        channel,
+      });
+      const [T1, T2] = ['1700000000.000100', '1700000000.000200'];
+      const C1 = { teamId: 'T1', channelId: 'C0ONE' };
+      const C2 = { teamId: 'T1', channelId: 'C0TWO' };
+      await h.event(
+        said(
+          'C0ONE',
+          T1,
+          'stage bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE ECOG 0',
+          '1700000002.000001',
+        ),
+        'Ev-w1',
+      );
+      await h.event(
+        said(
+          'C0TWO',
+          T2,
+          'stage bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE 3 lesions largest 4.2cm ECOG 0 no PVTT no mets',
+          '1700000002.000002',
+        ),
+        'Ev-w2',
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(4);
+      const svc = serviceDeps(store)!;
+      const deferred = (await store.cases.findByThread(C1, T1))!.id;
+      const elsewhere = (await store.cases.findByThread(C2, T2))!.id;
+      await setMeetings(svc, { scope: C1, text: 'weekly thursday 08:00' });
+      await decide(svc, {
+        caseId: deferred,
+        scope: C1,
+        actor: 'U0CHAIR',
+        form: { outcome: 'defer', missing: ['imaging'] },
+      });
+      await decide(svc, {
+        caseId: elsewhere,
+        scope: C2,
+        actor: 'U0CHAIR',
+        form: { outcome: 'recommend', treatment: { kind: 'option', id: 'tace' } },
+      });
+
+      // The imaging the deferral waited for arrives in the thread: the case is back on the next agenda.
+      await h.event(
+        said('C0ONE', T1, 'stage 3 lesions largest 4.2cm no PVTT no mets', '1700000002.000003'),
+        'Ev-w3',
+      );
+      await expect.poll(() => posts(h.fake).length).toBe(5);
+      expect(textOf(posts(h.fake)[4]!)).toContain('Back on the agenda for');
+      const [back] = await decisionsOf(store)!.agendaItems(deferred, C1);
+      expect(back).toMatchObject({ source: 'deferral' });
+
+      // C0ONE holds U0ME, C0TWO holds U0YOU (the channels are asked in order, once per person).
+      const list = (ids: string[]) => ({
+        body: { ok: true, members: ids, response_metadata: { next_cursor: '' } },
+      });
+      h.fake.on('conversations.members', [list(['U0ME']), list(['U0YOU']), list(['U0ME']), list(['U0YOU'])]);
+      const home = async (user: string, n: number) => {
+        await h.event({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' }, `Ev-home-${user}`);
+        await expect.poll(() => h.fake.callsTo('views.publish').length).toBe(n);
+        const call = h.fake.callsTo('views.publish')[n - 1]!;
+        expect(call.body.user_id).toBe(user);
+        return JSON.stringify(call.body.view);
+      };
+      const mine = await home('U0ME', 1);
+      expect(mine).toContain('My worklist');
+      expect(mine).toContain(`*${deferred}* in <#C0ONE>`);
+      expect(mine).toContain(`Next meeting in <#C0ONE>: ${back!.meeting}`);
+      expect(mine).not.toContain(elsewhere);
+      expect(mine).not.toContain('<#C0TWO>');
+      const yours = await home('U0YOU', 2);
+      expect(yours).toContain(`*${elsewhere}* in <#C0TWO>`);
+      expect(yours).not.toContain(deferred);
+      expect(yours).not.toContain('<#C0ONE>');
     });
   });
 }

@@ -16,11 +16,21 @@ describe('parseRequest: one grammar for every door', () => {
     ['mrecist baseline 50', 'mrecist', 'baseline 50'],
     ['refs TACE', 'refs', 'TACE'],
     ['form', 'form', ''],
+    ['meetings', 'meetings', ''],
+    ['meetings weekly thursday 08:00', 'meetings', 'weekly thursday 08:00'],
+    ['meeting 2026-12-03 08:00', 'meetings', '2026-12-03 08:00'],
+    ['agenda', 'agenda', ''],
+    ['agenda 2026-12-10', 'agenda', '2026-12-10'],
     ['help', 'help', ''],
     ['', 'help', ''],
     ['   ', 'help', ''],
   ])('%j → %s', (text, action, rest) => {
     expect(parseRequest(text)).toEqual({ action, rest });
+  });
+
+  it('suggests agenda and meetings for near misses', () => {
+    expect(parseRequest('agneda')).toMatchObject({ action: 'unknown', suggestion: 'agenda' });
+    expect(parseRequest('meetngs weekly')).toMatchObject({ action: 'unknown', suggestion: 'meetings' });
   });
 
   it('strips the mention prefix, with or without a name', () => {

@@ -156,7 +156,8 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the minimal bot scopes and no history scope', () => {
-    // channels:read / groups:read: conversations.members, so a case is shown only to its channel's members.
+    // channels:read / groups:read: conversations.members, so a case is shown only to its channel's members, and
+    // the App Home worklist only from channels the person is in (no users:read, no users.conversations).
     // files:write: Export FHIR sends the bundle as a file in the presser's direct message with the app.
     expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual([
       'app_mentions:read',
@@ -166,6 +167,12 @@ describe('manifest.yml', () => {
       'files:write',
       'groups:read',
     ]);
+  });
+
+  it('names every /hcc subcommand in the usage hint, meetings and agenda among them', () => {
+    const hint = manifest.features?.slash_commands?.[0]?.usage_hint ?? '';
+    for (const sub of ['albi', 'mrecist', 'refs', 'meetings', 'agenda', 'form', 'help'])
+      expect(hint).toContain(`| ${sub}`);
   });
 
   it('is installable as is for Socket Mode: no request URLs', () => {

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answer, isAnswerable } from '../answer.js';
+import { channelCommand } from '../decisions/agendaCommand.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
-import { deliveryContext, guarded, type ListenerDeps } from '../deps.js';
+import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { parseRequest } from '../grammar.js';
 import { openCaseForm } from '../openCaseForm.js';
 
@@ -36,6 +37,27 @@ export const hccCommand =
         deps,
         { client, triggerId: command.trigger_id, origin: { channel: command.channel_id }, start },
         { audience, ctx, fields },
+      );
+      return;
+    }
+
+    if (request.action === 'meetings' || request.action === 'agenda') {
+      const action = request.action;
+      await guarded(
+        deps,
+        fields,
+        (text) => tellPrivately(audience, noticeMessage(text), ctx),
+        async () => {
+          const r = await channelCommand(deps.store, {
+            action,
+            rest: request.rest,
+            scope: { teamId: command.team_id, channelId: command.channel_id },
+            user: command.user_id,
+            client,
+          });
+          await tellPrivately(audience, r.message, ctx);
+          deps.log.info('handled', { ...fields, outcome: r.outcome, ms: elapsed(start) });
+        },
       );
       return;
     }

@@ -12,6 +12,7 @@ export const ACTION_AMEND_DECISION = 'hcc_decision_amend';
 export const ACTION_ADD_FOLLOW_UP = 'hcc_follow_up_add';
 export const ACTION_RECORD_TREATMENT = 'hcc_treatment_record';
 export const ACTION_ADD_TO_MEETING = 'hcc_agenda_add';
+export const ACTION_POST_AGENDA = 'hcc_agenda_post';
 export const ACTION_REMINDER_DONE = 'hcc_reminder_done';
 export const ACTION_REMINDER_SNOOZE_DAY = 'hcc_reminder_snooze_day';
 export const ACTION_REMINDER_SNOOZE_WEEK = 'hcc_reminder_snooze_week';
@@ -29,6 +30,10 @@ export type CaseButtonValue = z.infer<typeof CaseButtonValueSchema>;
 /** A button about one decision version (sign off, amend). */
 export const DecisionButtonValueSchema = z.strictObject({ caseId: id, decision: id });
 export type DecisionButtonValue = z.infer<typeof DecisionButtonValueSchema>;
+
+/** The agenda's "Post to channel": which meeting (the agenda is built afresh when pressed). */
+export const AgendaButtonValueSchema = z.strictObject({ meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+export type AgendaButtonValue = z.infer<typeof AgendaButtonValueSchema>;
 
 /** A button on a reminder. */
 export const ReminderButtonValueSchema = z.strictObject({ caseId: id, followUp: id });

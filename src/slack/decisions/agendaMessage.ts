@@ -4,7 +4,7 @@ import { enforceBlockKitLimits } from '../../render/limits.js';
 import { context, esc, header, packLines, section } from '../../render/mrkdwn.js';
 import type { SlackMessage } from '../../render/slackMessage.js';
 import { ACTION_ADD_FOLLOW_UP, ACTION_ADD_TO_MEETING, ACTION_RECORD_DECISION } from './actions.js';
-import { button } from './decisionMessage.js';
+import { button, who } from './decisionMessage.js';
 
 /** The agenda of one meeting: each case with its stage and what it still needs for a decision. */
 
@@ -19,7 +19,8 @@ export function agendaLine(e: AgendaEntry): string {
   return `• *${e.caseId}* · ${e.bclcStage ? `BCLC ${e.bclcStage}` : 'not staged'}${flags.length ? ` _(${flags.join(', ')})_` : ''} — ${needs}`;
 }
 
-export function agendaMessage(agenda: Agenda, when: string): SlackMessage {
+/** The agenda message; `postedBy` names who posted it to the channel (the app's own post the day before has none). */
+export function agendaMessage(agenda: Agenda, when: string, postedBy?: string): SlackMessage {
   const n = agenda.entries.length;
   const ready = agenda.entries.filter((e) => e.needs.length === 0).length;
   const blocks: KnownBlock[] = [header(`MDT agenda · ${when}`)];
@@ -33,6 +34,7 @@ export function agendaMessage(agenda: Agenda, when: string): SlackMessage {
       ),
     );
   }
+  if (postedBy) blocks.push(context(`Posted by ${who(postedBy)}`));
   return enforceBlockKitLimits({
     text: `MDT agenda for ${agenda.meeting}: ${n} case${n === 1 ? '' : 's'}`,
     blocks,

@@ -16,6 +16,7 @@ import {
   ACTION_AMEND_DECISION,
   ACTION_RECORD_TREATMENT,
   ACTION_SIGN_OFF,
+  type AgendaButtonValue,
   type CaseButtonValue,
   type DecisionButtonValue,
 } from './actions.js';
@@ -46,7 +47,7 @@ export function frozenStageLine(s: FrozenStage): string {
 export const button = (
   text: string,
   actionId: string,
-  value: CaseButtonValue | DecisionButtonValue,
+  value: CaseButtonValue | DecisionButtonValue | AgendaButtonValue,
   style?: 'primary' | 'danger',
 ): Button => ({
   type: 'button',

@@ -8,9 +8,12 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { agendaPostedAudit } from '../../cases/agendaPosts.js';
+import { describeMeeting } from '../../cases/agendaSchedule.js';
 import { caseTreatmentOptions, treatmentLabel } from '../../cases/decision.js';
 import {
   addCaseFollowUp,
+  agendaFor,
   amend,
   caseState,
   type DecisionDeps,
@@ -23,6 +26,7 @@ import {
 } from '../../cases/decisionService.js';
 import { latestDecision } from '../../cases/decisionSignOff.js';
 import { localDate } from '../../cases/followUpDates.js';
+import { SHARE_CLAIM_MS } from '../actionClaims.js';
 import { isChannelMember } from '../actions/caseButtons.js';
 import { pressButton } from '../actions/payload.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
@@ -31,12 +35,14 @@ import {
   ACTION_ADD_FOLLOW_UP,
   ACTION_ADD_TO_MEETING,
   ACTION_AMEND_DECISION,
+  ACTION_POST_AGENDA,
   ACTION_RECORD_DECISION,
   ACTION_RECORD_TREATMENT,
   ACTION_REMINDER_DONE,
   ACTION_REMINDER_SNOOZE_DAY,
   ACTION_REMINDER_SNOOZE_WEEK,
   ACTION_SIGN_OFF,
+  AgendaButtonValueSchema,
   CaseButtonValueSchema,
   DECISION_MODAL_CALLBACK_ID,
   DecisionButtonValueSchema,
@@ -47,6 +53,7 @@ import {
   readValue,
   TREATMENT_MODAL_CALLBACK_ID,
 } from './actions.js';
+import { agendaMessage } from './agendaMessage.js';
 import { decisionMessage } from './decisionMessage.js';
 import { buildDecisionModal, decisionModalErrors, readDecisionModal } from './decisionModal.js';
 import { serviceDeps } from './decisionServices.js';
@@ -245,6 +252,51 @@ export function register(app: App, deps: ListenerDeps): void {
             : problemsText(r.problems);
       await tellPrivately(press.audience, noticeMessage(text), press.ctx);
       return r.status === 'ok' ? 'agenda-added' : 'agenda-refused';
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION_POST_AGENDA,
+    button(deps, 'agenda_post', AgendaButtonValueSchema, async (args, press, value, svc, scope) => {
+      const r = await agendaFor(svc, { scope, meeting: value.meeting });
+      if (r.status !== 'ok' || r.agenda.entries.length === 0) {
+        await tellPrivately(
+          press.audience,
+          noticeMessage(`No case is listed for ${value.meeting} any more; nothing was posted.`),
+          press.ctx,
+        );
+        return 'agenda-empty';
+      }
+      // Once per message, as Share: a double click or a replay is told it went out already.
+      const messageTs = (args.body.container as { message_ts?: unknown } | undefined)?.message_ts;
+      const claim = `agenda:${scope.teamId}:${scope.channelId}:${value.meeting}:${String(messageTs ?? '')}`;
+      if (!(await deps.actionClaims.claim(claim, SHARE_CLAIM_MS))) {
+        await tellPrivately(press.audience, noticeMessage('That agenda has already been posted.'), press.ctx);
+        return 'already-posted';
+      }
+      const message = agendaMessage(
+        r.agenda,
+        describeMeeting(r.agenda.meeting, r.startsAt, r.settings.timezone),
+        press.user,
+      );
+      // To the channel itself, not a thread: the agenda is the meeting's, not one case's.
+      const posted = await postPublicly(
+        { ...press.audience, channel: scope.channelId, threadTs: undefined },
+        message,
+        press.ctx,
+        'respond',
+      );
+      if (!posted) {
+        await deps.actionClaims.release(claim);
+        return 'agenda-post-failed';
+      }
+      await deps.store?.audit.append(agendaPostedAudit(r.agenda, press.user, svc.now()), scope);
+      try {
+        await args.respond({ delete_original: true });
+      } catch {
+        // The private copy may already be gone; the post itself succeeded.
+      }
+      return 'agenda-posted';
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { isChannelMember } from '../actions/caseButtons.js';
+import type { Membership } from '../deps.js';
 
 /**
  * Channel membership for the worklist, asked of the Web API (conversations.members, as every case button asks) and
@@ -9,7 +10,7 @@ import { isChannelMember } from '../actions/caseButtons.js';
 
 export const MEMBERSHIP_TTL_MS = 60_000;
 
-export class MembershipCache {
+export class MembershipCache implements Membership {
   private readonly answers = new Map<string, { member: boolean; until: number }>();
   constructor(
     private readonly ttlMs = MEMBERSHIP_TTL_MS,

@@ -9,6 +9,7 @@ import { capLines, context, divider, esc, header, section } from '../../render/m
 
 const channel = (id: string) => (/^[CG][A-Z0-9]{2,30}$/.test(id) ? `<#${id}>` : esc(id));
 const LIST_BUDGET = 2800;
+const MAX_AGENDAS = 20;
 
 function list(title: string, lines: string[], empty: string): KnownBlock[] {
   return [section(`*${title}*\n${lines.length ? capLines(lines, LIST_BUDGET).join('\n') : `_${empty}_`}`)];
@@ -41,7 +42,8 @@ export function worklistBlocks(w: WorklistModel): KnownBlock[] {
       'Nothing due.',
     ),
   );
-  for (const a of w.agendas) {
+  // One agenda per channel; a Home view holds 100 blocks, so at most this many channels show theirs.
+  for (const a of w.agendas.slice(0, MAX_AGENDAS)) {
     const ready = a.cases.filter((c) => c.ready).length;
     blocks.push(
       ...list(
