@@ -360,31 +360,29 @@ describe('mrecist', () => {
 describe('the installed command (one subprocess)', () => {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const built = existsSync(join(root, 'dist/src/cli/main.js'));
-  it.skipIf(!built)(
-    'node bin/hcc-mdt.js mrecist … --json exits 0 with JSON (skipped when dist/ is not built: run `npm run build` first)',
-    () => {
-      const r = spawnSync(
-        process.execPath,
-        [
-          join(root, 'bin/hcc-mdt.js'),
-          'mrecist',
-          '--baseline',
-          '50',
-          '--nadir',
-          '50',
-          '--current',
-          '35',
-          '--json',
-        ],
-        { encoding: 'utf8', timeout: 15_000 },
-      );
-      expect(r.status).toBe(0);
-      expect(JSON.parse(r.stdout).response).toBe('PR');
-      const bad = spawnSync(process.execPath, [join(root, 'bin/hcc-mdt.js'), 'nonsense'], {
-        encoding: 'utf8',
-      });
-      expect(bad.status).toBe(2);
-      expect(bad.stderr).toContain('Usage:');
-    },
-  );
+  it('node bin/hcc-mdt.js mrecist … --json exits 0 with JSON (needs dist/: `npm test` builds it first)', () => {
+    expect(built, 'dist/ is not built: run `npm run build` first').toBe(true);
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin/hcc-mdt.js'),
+        'mrecist',
+        '--baseline',
+        '50',
+        '--nadir',
+        '50',
+        '--current',
+        '35',
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 15_000 },
+    );
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).response).toBe('PR');
+    const bad = spawnSync(process.execPath, [join(root, 'bin/hcc-mdt.js'), 'nonsense'], {
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Usage:');
+  });
 });

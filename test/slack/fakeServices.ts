@@ -1,8 +1,8 @@
-import type { Assessment } from '../../src/clinical/assessment.js';
+import { assess } from '../../src/clinical/assess.js';
 import type { CaseInput } from '../../src/clinical/caseInput.js';
-import type { ParseResult } from '../../src/parse/parseResult.js';
 import type { SlackMessage } from '../../src/render/slackMessage.js';
 import type { AssessedOutcome, Services } from '../../src/slack/services.js';
+import { emptyParse, inputB } from '../render/fixtures.js';
 
 /**
  * Deterministic stand-ins for the pipeline and renderers, so the Slack tests exercise the doors (routing, where
@@ -16,32 +16,11 @@ import type { AssessedOutcome, Services } from '../../src/slack/services.js';
  *   anything else              → nothing recognised
  */
 
-const parse = (overrides: Partial<ParseResult> = {}): ParseResult => ({
-  input: {},
-  recognised: [],
-  notUnderstood: [],
-  assumptions: [],
-  errors: [],
-  warnings: [],
-  ...overrides,
-});
+const parse = emptyParse;
 
-const ASSESSMENT = {
-  ok: true,
-  albi: null,
-  childPugh: null,
-  meld: { meld: null, meldNa: null, meld3: null },
-  bclc: null,
-  treatment: { stage: 'B', options: [{ id: 'tace' }], notes: [] },
-  transplant: { milan: null, ucsf: null, upToSeven: null, metroticket2: null, afpModel: null },
-  hap: null,
-  mhap2: null,
-  sixAndTwelve: null,
-  notEvaluable: [],
-  warnings: [],
-  assumptions: [],
-  rules: [],
-} as unknown as Assessment;
+/** A real assessment of an invented BCLC B case, so the fakes never hand the doors a state the core cannot produce. */
+const INPUT = inputB;
+const ASSESSMENT = assess(inputB);
 
 const section = (text: string) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } });
 
@@ -92,7 +71,7 @@ export function fakeServices(): Services {
       if (!/bili/.test(text)) {
         return { status: 'not-assessed', reason: 'nothing-recognised', parse: parse({ warnings }) };
       }
-      const input = { bilirubin: { value: 34, unit: 'umol/L' } } as unknown as CaseInput;
+      const input = INPUT;
       return {
         status: 'assessed',
         parse: parse({

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_ALL_SCORES, carriedNotes, ShareValueSchema } from '../../render/actions.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { buttonValue, pressButton } from './payload.js';
+import { summaryFromButton } from './share.js';
 
 /**
  * "All scores": re-assesses the structured case the button carries (nothing typed travels) and shows the details
@@ -16,10 +16,11 @@ export const allScores =
       fields,
       (t) => tellPrivately(audience, noticeMessage(t), ctx),
       async () => {
-        const value = ShareValueSchema.safeParse(buttonValue(args.body));
-        const services = deps.services;
-        const outcome = value.success ? services.assessCaseInput(value.data.input) : undefined;
-        if (!value.success || outcome?.status !== 'assessed') {
+        const details = summaryFromButton(buttonValue(args.body), deps.services, () => ({
+          view: 'details',
+          shareable: false,
+        }));
+        if (!details) {
           await tellPrivately(
             audience,
             noticeMessage('I could not read that button; please run the assessment again.'),
@@ -27,10 +28,6 @@ export const allScores =
           );
           return;
         }
-        const details = services.render.summary(
-          { ...outcome, ...carriedNotes(value.data) },
-          { view: 'details', shareable: false },
-        );
         await tellPrivately(audience, details, ctx);
         deps.log.info('handled', { ...fields, outcome: 'all-scores', ms: elapsed(start) });
       },

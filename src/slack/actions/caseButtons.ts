@@ -1,12 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { readCaseId } from '../../cases/caseId.js';
-import { ACTION_CASE_DELETE, ACTION_CASE_HISTORY, historyMessage } from '../caseThread.js';
+import { type CaseId, readCaseId } from '../../cases/caseId.js';
+import { type CaseStoreDeps, historyMessage } from '../caseThread.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
-import { pressButton } from './payload.js';
-
-export { ACTION_CASE_DELETE, ACTION_CASE_HISTORY };
+import { type ButtonPress, pressButton } from './payload.js';
 
 /**
  * The case card's buttons. A case exists only in its channel and only for the channel's members: pressed from
@@ -29,16 +27,25 @@ export async function isChannelMember(client: WebClient, channel: string, user: 
 }
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+type Scope = { teamId: string; channelId: string };
 
-export function caseButton(
+/** How a case button reads its value, what it needs from the store, and which case to name in the log. */
+export interface CaseButtonSpec<T, S> {
+  read(raw: string | undefined): T | null;
+  using(store: CaseStoreDeps): S | null;
+  caseIdOf?(value: T): string;
+}
+
+/**
+ * A button about a case: acked, then checked (a readable value, the team, the channel, the store, membership of
+ * the channel) before `body` runs; any check that fails gets the same answer as a case that never existed.
+ * `body` answers the person and returns the outcome to log.
+ */
+export function caseButton<T, S>(
   deps: ListenerDeps,
   event: string,
-  body: (
-    args: Args,
-    press: Awaited<ReturnType<typeof pressButton>>,
-    caseId: string,
-    scope: { teamId: string; channelId: string },
-  ) => Promise<string>,
+  spec: CaseButtonSpec<T, S>,
+  body: (args: Args, press: ButtonPress, value: T, using: S, scope: Scope) => Promise<string>,
 ) {
   return async (args: Args) => {
     const press = await pressButton(deps, event, args);
@@ -48,43 +55,51 @@ export function caseButton(
       fields,
       (t) => tellPrivately(audience, noticeMessage(t), ctx),
       async () => {
-        const caseId = readCaseId((args.body.actions[0] as ButtonAction | undefined)?.value ?? '');
+        const value = spec.read((args.body.actions[0] as ButtonAction | undefined)?.value);
         const team = args.body.team?.id;
-        const store = deps.store;
+        const using = deps.store ? spec.using(deps.store) : null;
         if (
-          !caseId ||
+          !value ||
           !team ||
           !channel ||
-          !store ||
+          !using ||
           !(await isChannelMember(args.client, channel, press.user))
         ) {
           await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
           deps.log.info('handled', { ...fields, outcome: 'case-not-found', ms: elapsed(start) });
           return;
         }
-        const outcome = await body(args, press, caseId, { teamId: team, channelId: channel });
-        deps.log.info('handled', { ...fields, outcome, caseId, ms: elapsed(start) });
+        const outcome = await body(args, press, value, using, { teamId: team, channelId: channel });
+        const caseId = spec.caseIdOf?.(value);
+        deps.log.info('handled', { ...fields, outcome, ...(caseId ? { caseId } : {}), ms: elapsed(start) });
       },
     );
   };
 }
 
+/** The case card's buttons carry the case ID alone, and need the case store. */
+export const CASE_CARD: CaseButtonSpec<CaseId, CaseStoreDeps> = {
+  read: (raw) => readCaseId(raw ?? ''),
+  using: (store) => store,
+  caseIdOf: (id) => id,
+};
+
 export const caseHistoryButton = (deps: ListenerDeps) =>
-  caseButton(deps, 'case_history', async (_args, { audience, ctx }, caseId, scope) => {
-    const message = deps.store ? await historyMessage(deps.store, caseId, scope) : null;
+  caseButton(deps, 'case_history', CASE_CARD, async (_args, { audience, ctx }, caseId, store, scope) => {
+    const message = await historyMessage(store, caseId, scope);
     await tellPrivately(audience, message ?? noticeMessage(NOT_FOUND), ctx);
     return message ? 'case-history' : 'case-not-found';
   });
 
 export const caseDeleteButton = (deps: ListenerDeps) =>
-  caseButton(deps, 'case_delete', async (_args, { audience, ctx, user, channel }, caseId, scope) => {
-    const deleted = deps.store ? await deps.store.cases.delete(caseId, scope, user, new Date()) : false;
-    if (!deleted || !channel) {
+  caseButton(deps, 'case_delete', CASE_CARD, async (_args, { audience, ctx, user }, caseId, store, scope) => {
+    const deleted = await store.cases.delete(caseId, scope, user, new Date());
+    if (!deleted) {
       await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
       return 'case-not-found';
     }
     await postPublicly(
-      { ...audience, channel },
+      { ...audience, channel: scope.channelId },
       noticeMessage(`Case ${caseId} was deleted by <@${user}>: its values and history are gone.`),
       ctx,
       'respond',

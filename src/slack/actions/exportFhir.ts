@@ -1,5 +1,4 @@
 import type { WebClient } from '@slack/web-api';
-import { readCaseId } from '../../cases/caseId.js';
 import { DEFAULT_BASE_URL } from '../../fhir/context.js';
 import { exportCase, type FhirSources } from '../../fhir/load.js';
 import { KyselyDecisionRepository } from '../../store/decisionRepository.js';
@@ -8,9 +7,7 @@ import { ACTION_CASE_EXPORT_FHIR, type CaseStoreDeps } from '../caseThread.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import type { ListenerDeps } from '../deps.js';
 import { CALL_TIMEOUT_MS, timedFetch } from '../timedFetch.js';
-import { caseButton, NOT_FOUND } from './caseButtons.js';
-
-export { ACTION_CASE_EXPORT_FHIR };
+import { CASE_CARD, caseButton, NOT_FOUND } from './caseButtons.js';
 
 /** The decisions layer's records, when the store is the full store (it always is outside tests). */
 function decisionsOf(store: CaseStoreDeps): FhirSources['decisions'] {
@@ -50,31 +47,30 @@ export async function sendFilePrivately(
  * (the same rule as every case button), and the export is in the case's audit before the file leaves.
  */
 export const caseExportFhirButton = (deps: ListenerDeps) =>
-  caseButton(deps, ACTION_CASE_EXPORT_FHIR, async (args, { audience, ctx, user }, caseIdText, scope) => {
-    const store = deps.store;
-    const caseId = readCaseId(caseIdText);
-    if (!store || !caseId) {
-      await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
-      return 'case-not-found';
-    }
-    const out = await exportCase(
-      { cases: store.cases, audit: store.audit, decisions: decisionsOf(store) },
-      { id: caseId, scope, by: user, now: new Date(), baseUrl: deps.fhirBaseUrl ?? DEFAULT_BASE_URL },
-    );
-    if (!out.ok) {
-      await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
-      return 'case-not-found';
-    }
-    await sendFilePrivately(args.client, user, {
-      name: `${caseId}.fhir.json`,
-      title: `Case ${caseId}: FHIR R4 bundle`,
-      content: `${JSON.stringify(out.bundle, null, 2)}\n`,
-      comment: `Case ${caseId} as a FHIR R4 Bundle (collection). It holds no patient identifier: the case ID is the only link.`,
-    });
-    await tellPrivately(
-      audience,
-      noticeMessage(`The FHIR bundle for case ${caseId} is in your direct messages with the app.`),
-      ctx,
-    );
-    return 'fhir-exported';
-  });
+  caseButton(
+    deps,
+    ACTION_CASE_EXPORT_FHIR,
+    CASE_CARD,
+    async (args, { audience, ctx, user }, caseId, store, scope) => {
+      const out = await exportCase(
+        { cases: store.cases, audit: store.audit, decisions: decisionsOf(store) },
+        { id: caseId, scope, by: user, now: new Date(), baseUrl: deps.fhirBaseUrl ?? DEFAULT_BASE_URL },
+      );
+      if (!out.ok) {
+        await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
+        return 'case-not-found';
+      }
+      await sendFilePrivately(args.client, user, {
+        name: `${caseId}.fhir.json`,
+        title: `Case ${caseId}: FHIR R4 bundle`,
+        content: `${JSON.stringify(out.bundle, null, 2)}\n`,
+        comment: `Case ${caseId} as a FHIR R4 Bundle (collection). It holds no patient identifier: the case ID is the only link.`,
+      });
+      await tellPrivately(
+        audience,
+        noticeMessage(`The FHIR bundle for case ${caseId} is in your direct messages with the app.`),
+        ctx,
+      );
+      return 'fhir-exported';
+    },
+  );

@@ -1,24 +1,26 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { ACTION_ALL_SCORES } from '../../render/actions.js';
+import {
+  ACTION_ALL_SCORES,
+  ACTION_OPEN_FORM,
+  ACTION_SHARE,
+  ACTION_SHARE_MRECIST,
+  ACTION_SHOW_EVIDENCE,
+} from '../../render/actions.js';
+import { ACTION_CASE_DELETE, ACTION_CASE_EXPORT_FHIR, ACTION_CASE_HISTORY } from '../caseThread.js';
 import type { ListenerDeps } from '../deps.js';
 import { allScores } from './allScores.js';
-import {
-  ACTION_CASE_DELETE,
-  ACTION_CASE_HISTORY,
-  caseDeleteButton,
-  caseHistoryButton,
-} from './caseButtons.js';
-import { ACTION_CASE_EXPORT_FHIR, caseExportFhirButton } from './exportFhir.js';
-import { OPEN_FORM_ACTION_ID, openForm } from './openForm.js';
-import { SHARE_ACTION_ID, SHARE_MRECIST_ACTION_ID, share, shareMrecist } from './share.js';
-import { SHOW_EVIDENCE_ACTION_ID, showEvidence } from './showEvidence.js';
+import { caseDeleteButton, caseHistoryButton } from './caseButtons.js';
+import { caseExportFhirButton } from './exportFhir.js';
+import { openForm } from './openForm.js';
+import { share, shareMrecist } from './share.js';
+import { showEvidence } from './showEvidence.js';
 
 /** Every block action id the app handles (the buttons the renderers draw). */
 export const ACTIONS = [
-  SHARE_ACTION_ID,
-  SHARE_MRECIST_ACTION_ID,
-  SHOW_EVIDENCE_ACTION_ID,
-  OPEN_FORM_ACTION_ID,
+  ACTION_SHARE,
+  ACTION_SHARE_MRECIST,
+  ACTION_SHOW_EVIDENCE,
+  ACTION_OPEN_FORM,
   ACTION_CASE_HISTORY,
   ACTION_CASE_DELETE,
   ACTION_ALL_SCORES,
@@ -26,10 +28,10 @@ export const ACTIONS = [
 ] as const;
 
 export function register(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>(SHARE_ACTION_ID, share(deps));
-  app.action<BlockAction>(SHARE_MRECIST_ACTION_ID, shareMrecist(deps));
-  app.action<BlockAction>(SHOW_EVIDENCE_ACTION_ID, showEvidence(deps));
-  app.action<BlockAction>(OPEN_FORM_ACTION_ID, openForm(deps));
+  app.action<BlockAction>(ACTION_SHARE, share(deps));
+  app.action<BlockAction>(ACTION_SHARE_MRECIST, shareMrecist(deps));
+  app.action<BlockAction>(ACTION_SHOW_EVIDENCE, showEvidence(deps));
+  app.action<BlockAction>(ACTION_OPEN_FORM, openForm(deps));
   app.action<BlockAction>(ACTION_CASE_HISTORY, caseHistoryButton(deps));
   app.action<BlockAction>(ACTION_CASE_DELETE, caseDeleteButton(deps));
   app.action<BlockAction>(ACTION_ALL_SCORES, allScores(deps));

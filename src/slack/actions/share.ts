@@ -1,20 +1,16 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import {
-  ACTION_SHARE,
-  ACTION_SHARE_MRECIST,
   carriedNotes,
   MrecistShareValueSchema,
+  type ShareValue,
   ShareValueSchema,
 } from '../../render/actions.js';
 import type { SlackMessage } from '../../render/slackMessage.js';
 import { SHARE_CLAIM_MS } from '../actionClaims.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
-import type { Services } from '../services.js';
+import type { Services, SummaryOptions } from '../services.js';
 import { buttonValue, pressButton } from './payload.js';
-
-export const SHARE_ACTION_ID = ACTION_SHARE;
-export const SHARE_MRECIST_ACTION_ID = ACTION_SHARE_MRECIST;
 
 /** The post a Share button's value stands for, rebuilt from the value alone; null when the value is unusable. */
 type BuildShared = (value: unknown, services: Services, sharedBy: string) => SlackMessage | null;
@@ -72,19 +68,25 @@ const shareOnce =
   };
 
 /**
- * The case summary: re-assessed from the validated CaseInput, with the caveats the parser added when the case was
- * typed (structured input has none of its own), so the shared summary shows exactly the caveats of the private one.
+ * The case summary a Share or All scores button stands for: re-assessed from the validated CaseInput, with the
+ * caveats the parser added when the case was typed (structured input has none of its own), so it shows exactly
+ * the caveats of the private summary. null when the value is unusable.
  */
-export const share = shareOnce('share', (raw, services, user) => {
+export function summaryFromButton(
+  raw: unknown,
+  services: Services,
+  options: (value: ShareValue) => SummaryOptions,
+): SlackMessage | null {
   const value = ShareValueSchema.safeParse(raw);
   if (!value.success) return null;
   const outcome = services.assessCaseInput(value.data.input);
   if (outcome.status !== 'assessed') return null;
-  return services.render.summary(
-    { ...outcome, ...carriedNotes(value.data) },
-    { view: value.data.view, sharedBy: user, shareable: false },
-  );
-});
+  return services.render.summary({ ...outcome, ...carriedNotes(value.data) }, options(value.data));
+}
+
+export const share = shareOnce('share', (raw, services, user) =>
+  summaryFromButton(raw, services, (value) => ({ view: value.view, sharedBy: user, shareable: false })),
+);
 
 /** The mRECIST response: recomputed from the sums the button carries, rendered as the preview was. */
 export const shareMrecist = shareOnce('share_mrecist', (raw, services, user) => {

@@ -1,10 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_SHOW_EVIDENCE, ShowEvidenceValueSchema } from '../../render/actions.js';
+import { ShowEvidenceValueSchema } from '../../render/actions.js';
 import { noticeMessage, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { buttonValue, pressButton } from './payload.js';
-
-export const SHOW_EVIDENCE_ACTION_ID = ACTION_SHOW_EVIDENCE;
 
 /** "Show evidence": the evidence cards for the treatment options of a summary, to the presser only. */
 export const showEvidence =

@@ -2,12 +2,12 @@ import type {
   AllMiddlewareArgs,
   App,
   BlockAction,
-  ButtonAction,
   SlackActionMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { z } from 'zod';
 import { agendaPostedAudit } from '../../cases/agendaPosts.js';
 import { describeMeeting } from '../../cases/agendaSchedule.js';
 import { caseTreatmentOptions, treatmentLabel } from '../../cases/decision.js';
@@ -27,10 +27,10 @@ import {
 import { latestDecision } from '../../cases/decisionSignOff.js';
 import { localDate } from '../../cases/followUpDates.js';
 import { SHARE_CLAIM_MS } from '../actionClaims.js';
-import { isChannelMember } from '../actions/caseButtons.js';
-import { pressButton } from '../actions/payload.js';
+import { caseButton, isChannelMember, NOT_FOUND } from '../actions/caseButtons.js';
+import type { ButtonPress } from '../actions/payload.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
-import { elapsed, guarded, type ListenerDeps } from '../deps.js';
+import { elapsed, type ListenerDeps } from '../deps.js';
 import {
   ACTION_ADD_FOLLOW_UP,
   ACTION_ADD_TO_MEETING,
@@ -73,54 +73,22 @@ import {
  * case that never existed.
  */
 
-const NOT_FOUND =
-  'That case does not exist here. Cases are visible only in their own channel, to its members.';
-
 type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
-/** A button about a case: acked, checked (store, channel, membership), then `body` runs with the service. */
-function button<T>(
+/** A button about a case, read with `schema`, that runs `body` with the decision service (see caseButton). */
+const button = <T>(
   deps: ListenerDeps,
   event: string,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  schema: z.ZodType<T>,
   body: (
     args: ActionArgs,
-    press: Awaited<ReturnType<typeof pressButton>>,
+    press: ButtonPress,
     value: T,
     svc: DecisionDeps,
     scope: { teamId: string; channelId: string },
   ) => Promise<string>,
-) {
-  return async (args: ActionArgs) => {
-    const press = await pressButton(deps, event, args);
-    const { fields, ctx, audience, start, channel } = press;
-    await guarded(
-      deps,
-      fields,
-      (t) => tellPrivately(audience, noticeMessage(t), ctx),
-      async () => {
-        const raw = (args.body.actions[0] as ButtonAction | undefined)?.value;
-        const value = readValue(schema as never, raw) as T | null;
-        const team = args.body.team?.id;
-        const svc = deps.store ? serviceDeps(deps.store) : null;
-        if (
-          !value ||
-          !team ||
-          !channel ||
-          !svc ||
-          !(await isChannelMember(args.client, channel, press.user))
-        ) {
-          await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
-          deps.log.info('handled', { ...fields, outcome: 'case-not-found', ms: elapsed(start) });
-          return;
-        }
-        const outcome = await body(args, press, value, svc, { teamId: team, channelId: channel });
-        deps.log.info('handled', { ...fields, outcome, ms: elapsed(start) });
-      },
-    );
-  };
-}
+) => caseButton(deps, event, { read: (raw) => readValue(schema, raw), using: serviceDeps }, body);
 
 const problemsText = (problems: readonly { path: string; message: string }[]) =>
   problems.map((p) => `${p.path}: ${p.message}`).join('\n');

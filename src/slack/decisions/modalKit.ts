@@ -39,31 +39,19 @@ export const textInput = (
   },
 });
 
-export const staticSelect = (
-  blockId: string,
-  label: string,
-  options: PlainTextOption[],
-  optional = true,
-): InputBlock => ({
-  type: 'input',
-  block_id: blockId,
-  optional,
-  label: plain(label),
-  element: { type: 'static_select', action_id: 'choice', options },
-});
+/** An input block with one choice from `options`, as a drop-down (`static_select`) or radio buttons. */
+const oneChoice =
+  (type: 'static_select' | 'radio_buttons') =>
+  (blockId: string, label: string, options: PlainTextOption[], optional = true): InputBlock => ({
+    type: 'input',
+    block_id: blockId,
+    optional,
+    label: plain(label),
+    element: { type, action_id: 'choice', options },
+  });
 
-export const radios = (
-  blockId: string,
-  label: string,
-  options: PlainTextOption[],
-  optional = true,
-): InputBlock => ({
-  type: 'input',
-  block_id: blockId,
-  optional,
-  label: plain(label),
-  element: { type: 'radio_buttons', action_id: 'choice', options },
-});
+export const staticSelect = oneChoice('static_select');
+export const radios = oneChoice('radio_buttons');
 
 export const checkboxes = (
   blockId: string,
