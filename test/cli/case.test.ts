@@ -1,26 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCase } from '../../src/cases/openCase.js';
 import { LOCAL_SCOPE } from '../../src/cases/record.js';
-import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/openStore.js';
-import { fakeIo } from './fakeIo.js';
+import { tempStoreCli } from './tempStore.js';
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hcc-mdt-cli-'));
-  db = join(dir, 'cases.db');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const f = fakeIo({ env: { HCC_MDT_DB: db, ...env } });
-  const code = await main(args, f.io);
-  return { code, out: f.out, err: f.err };
-}
+const temp = tempStoreCli();
+const cli = temp.cli;
 const json = (r: { out: string }) => JSON.parse(r.out);
 
 describe('hcc-mdt case', () => {
@@ -120,7 +107,7 @@ describe('hcc-mdt case', () => {
   });
 
   it('purges cases inactive for longer than HCC_MDT_RETENTION_DAYS whenever the store is opened', async () => {
-    const store = await openStore({ kind: 'sqlite', path: db });
+    const store = await openStore({ kind: 'sqlite', path: temp.db });
     const old = await openCase(store.cases, {
       scope: LOCAL_SCOPE,
       threadTs: null,
@@ -155,8 +142,8 @@ describe('hcc-mdt case', () => {
       expect(r.err).toMatch(/identifier|record number/i);
     }
     expect(json(await cli(['case', 'show', id, '--json'])).input).toMatchObject({ ecog: 1, noduleCount: 2 });
-    const bytes = readdirSync(dir)
-      .map((f) => readFileSync(join(dir, f)))
+    const bytes = readdirSync(temp.dir)
+      .map((f) => readFileSync(join(temp.dir, f)))
       .reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
     for (const needle of [
       'Zebedee',

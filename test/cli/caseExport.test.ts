@@ -1,29 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Bundle } from '@medplum/fhirtypes';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_SCOPE } from '../../src/cases/record.js';
-import { main } from '../../src/cli/main.js';
 import { KyselyDecisionRepository } from '../../src/store/decisionRepository.js';
 import { openStore } from '../../src/store/openStore.js';
 import { SIGNED } from '../fhir/fixtures.js';
 import { bundleProblems } from '../fhir/validate.js';
-import { fakeIo } from './fakeIo.js';
+import { tempStoreCli } from './tempStore.js';
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hcc-mdt-cli-'));
-  db = join(dir, 'cases.db');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const f = fakeIo({ env: { HCC_MDT_DB: db, ...env } });
-  const code = await main(args, f.io);
-  return { code, out: f.out, err: f.err };
-}
+const temp = tempStoreCli();
+const cli = temp.cli;
 
 async function stagedCase(): Promise<string> {
   const id = JSON.parse((await cli(['case', 'new', '--json'])).out).caseId as string;
@@ -60,7 +45,7 @@ describe('hcc-mdt case export <id> --fhir', () => {
 
   it('exports the decision recorded on the case as a CarePlan with its sign-off', async () => {
     const id = await stagedCase();
-    const store = await openStore({ kind: 'sqlite', path: db });
+    const store = await openStore({ kind: 'sqlite', path: temp.db });
     try {
       const repo = new KyselyDecisionRepository(store.db, store.dialect);
       expect(await repo.addDecision(LOCAL_SCOPE, { ...SIGNED, caseId: id }, [])).toBe('added');

@@ -1,25 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { addDays, format } from 'date-fns';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { fakeIo } from './fakeIo.js';
+import { describe, expect, it } from 'vitest';
+import { tempStoreCli } from './tempStore.js';
 
 /** The offline flow: case → agenda → decision with dissent → sign-off → follow-up → treatment → report. */
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hcc-mdt-cli-decisions-'));
-  db = join(dir, 'cases.db');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = tempStoreCli('hcc-mdt-cli-decisions-');
 
 async function run(...argv: string[]) {
-  const f = fakeIo({ env: { TZ: 'UTC' } });
-  const code = await main([...argv, '--db', db], f.io);
-  return { code, out: f.out, err: f.err, json: () => JSON.parse(f.out) };
+  const r = await temp.cli([...argv, '--db', temp.db], { TZ: 'UTC' });
+  return { ...r, json: () => JSON.parse(r.out) };
 }
 
 const today = format(new Date(), 'yyyy-MM-dd');
