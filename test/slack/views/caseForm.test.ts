@@ -6,8 +6,7 @@ import { type Fakes, listenerFakes } from '../listenerFakes.js';
 /** The case form's submit called directly: errors stay in the modal; a valid case is answered privately. */
 
 const text = (v: string) => ({ value: { type: 'plain_text_input', value: v } });
-const choice = (v: string) => ({ choice: { type: 'static_select', selected_option: { value: v } } });
-const VALID = { bilirubin: text('34'), bilirubin_unit: choice('umol/L'), inr: text('1.3') };
+const VALID = { bilirubin: text('34 umol/L'), inr: text('1.3') };
 
 async function submit(values: Record<string, unknown>, f: Fakes = listenerFakes()) {
   await caseFormSubmit(f.deps)({
@@ -46,7 +45,9 @@ describe('case form submit', () => {
 
   it('answers values the case schema refuses in the modal, at their block', async () => {
     const f = await submit({ ...VALID, inr: text('12') });
-    expect(f.acks).toEqual([{ response_action: 'errors', errors: { inr: 'must be between 0.5 and 10' } }]);
+    expect(f.acks).toEqual([
+      { response_action: 'errors', errors: { inr: expect.stringMatching(/must be between 0.5 and 10/) } },
+    ]);
     expect(f.calls).toEqual([]);
   });
 
