@@ -473,6 +473,22 @@ export async function agendaFor(
   return { status: 'ok', agenda: buildAgenda(date, items, facts, settings.timezone), startsAt, settings };
 }
 
+/** Open follow-ups due on or before `by` (default: today in the channel's zone), each marked overdue or not. */
+export async function followUpsDue(
+  deps: DecisionDeps,
+  req: { scope: CaseScope; by?: string },
+): Promise<Outcome<{ by: string; followUps: (FollowUp & { overdue: boolean })[] }>> {
+  const settings = await deps.decisions.settings(req.scope);
+  const today = localDate(deps.now(), settings.timezone);
+  const by = req.by ?? today;
+  if (!isIsoDate(by))
+    return invalid([
+      { path: 'due-by', message: `'${by}' is not a date written YYYY-MM-DD, e.g. 2026-12-10` },
+    ]);
+  const due = await deps.decisions.followUpsDueBy(req.scope, by);
+  return { status: 'ok', by, followUps: due.map((f) => ({ ...f, overdue: f.due < today })) };
+}
+
 /** Everything `case show` adds about decisions. */
 export interface CaseDecisionView {
   decisions: Decision[];

@@ -27,7 +27,7 @@ async function stagedCase() {
 }
 
 describe('hcc-mdt decisions on the CLI', () => {
-  it('goes from the agenda to a signed decision with dissent, a follow-up and the treatment, and reports it', async () => {
+  it('goes from the agenda to a signed decision with dissent, a follow-up and its reminder, and the treatment, and reports it', async () => {
     const id = await stagedCase();
     expect((await run('meetings', 'weekly', 'thursday', '08:00', '--timezone', 'UTC')).code).toBe(0);
     const scheduled = await run('case', 'schedule', id, '--meeting', inAWeek, '--json');
@@ -104,6 +104,17 @@ describe('hcc-mdt decisions on the CLI', () => {
       due: format(addDays(new Date(), 42), 'yyyy-MM-dd'),
       done: false,
     });
+
+    // The follow-up's reminder, offline: what is due by a day, overdue or not.
+    const notYet = await run('follow-ups');
+    expect(notYet.out).toContain(`No follow-up is due by ${today}.`);
+    const dueDay = format(addDays(new Date(), 43), 'yyyy-MM-dd');
+    const due = await run('follow-ups', '--due-by', dueDay, '--json');
+    expect(due.json()).toMatchObject({
+      dueBy: dueDay,
+      followUps: [{ caseId: id, task: 'CT after 2 sessions', overdue: false, done: false }],
+    });
+    expect((await run('follow-ups', '--due-by', 'soon')).err).toContain("'soon' is not a date");
 
     const differs = await run(
       'case',

@@ -18,6 +18,7 @@ import {
   channelReport,
   type DecisionDeps,
   decide,
+  followUpsDue,
   type MeetingsView,
   meetingsOf,
   type Outcome,
@@ -58,6 +59,7 @@ export const DECISION_USAGE = [
   '  hcc-mdt agenda [--meeting YYYY-MM-DD] [--json]',
   '  hcc-mdt meetings ["weekly thursday 08:00" | "2026-12-03, 2026-12-17 08:00"] [--timezone Europe/London] [--json]',
   '                                                  (with no schedule: the one set now)',
+  '  hcc-mdt follow-ups [--due-by YYYY-MM-DD] [--json]   open follow-ups due by then (default today): the reminders',
   '  hcc-mdt report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
 ].join('\n');
 
@@ -66,7 +68,7 @@ type CaseSub = (typeof DECISION_CASE_SUBCOMMANDS)[number];
 export const isDecisionCaseSubcommand = (s: string | undefined): s is CaseSub =>
   (DECISION_CASE_SUBCOMMANDS as readonly string[]).includes(s ?? '');
 
-const SPEC: Record<CaseSub | 'agenda' | 'meetings' | 'report', string[]> = {
+const SPEC: Record<CaseSub | TopCommand, string[]> = {
   decide: [
     'outcome',
     'treatment',
@@ -85,6 +87,7 @@ const SPEC: Record<CaseSub | 'agenda' | 'meetings' | 'report', string[]> = {
   schedule: ['meeting', 'by'],
   agenda: ['meeting'],
   meetings: ['timezone'],
+  'follow-ups': ['due-by'],
   report: ['from', 'to'],
 };
 
@@ -346,12 +349,11 @@ const meetingsReply = (v: MeetingsView) => ({
   ],
 });
 
-/** `agenda`, `meetings` and `report`. */
-export async function decisionTopCommand(
-  cmd: 'agenda' | 'meetings' | 'report',
-  argv: string[],
-  io: CliIo,
-): Promise<number> {
+export const DECISION_COMMANDS = ['agenda', 'meetings', 'follow-ups', 'report'] as const;
+type TopCommand = (typeof DECISION_COMMANDS)[number];
+
+/** `agenda`, `meetings`, `follow-ups` and `report`. */
+export async function decisionTopCommand(cmd: TopCommand, argv: string[], io: CliIo): Promise<number> {
   const jsonWanted = argv.includes('--json');
   const parsed = parseArgs(argv, { values: [...SPEC[cmd], 'db'], switches: ['json'] });
   const usage = `Usage:\n${DECISION_USAGE}`;
@@ -390,6 +392,22 @@ export async function decisionTopCommand(
           ...v.agenda.entries.map(
             (e) =>
               `  ${e.caseId}  BCLC ${e.bclcStage ?? '—'}${e.late ? '  late' : ''}${e.returning ? '  back after deferral' : ''}  ${e.needs.length ? `needs ${e.needs.map(describeNeed).join('; ')}` : 'ready for a decision'}`,
+          ),
+        ],
+      })),
+    );
+  }
+  if (cmd === 'follow-ups') {
+    const by = values.get('due-by');
+    return withStore(io, json, values.get('db'), async (ctx) =>
+      finish(ctx, null, await followUpsDue(ctx.deps, { scope, ...(by ? { by } : {}) }), (v) => ({
+        json: { dueBy: v.by, followUps: v.followUps.map((f) => ({ ...f, done: false })) },
+        text: [
+          v.followUps.length
+            ? `Follow-ups due by ${v.by}: ${v.followUps.length}`
+            : `No follow-up is due by ${v.by}.`,
+          ...v.followUps.map(
+            (f) => `  ${f.caseId}  ${f.overdue ? `overdue since ${f.due}` : `due ${f.due}`}  ${f.task}`,
           ),
         ],
       })),
