@@ -32,6 +32,40 @@ const LEXICON: Map<string, LexEntry[]> = (() => {
 
 const NO_ENTRIES: readonly LexEntry[] = [];
 
+/**
+ * The phrases that start with one token, split by the token after it, so a lookup tries only the phrases that
+ * can match there. A one-token phrase always matches, so only the first (longest-first order) is kept.
+ */
+export interface LexHead {
+  /** Phrases of two or more tokens by their second token, in the list's longest-first order. */
+  byNext: ReadonlyMap<string, readonly LexEntry[]>;
+  single: LexEntry | undefined;
+}
+
+const HEADS: Map<string, LexHead> = (() => {
+  const heads = new Map<string, LexHead>();
+  for (const [first, list] of LEXICON) {
+    const byNext = new Map<string, LexEntry[]>();
+    let single: LexEntry | undefined;
+    for (const entry of list) {
+      const next = entry.tokens[1];
+      if (next === undefined) {
+        single ??= entry;
+        continue;
+      }
+      const group = byNext.get(next) ?? [];
+      group.push(entry);
+      byNext.set(next, group);
+    }
+    heads.set(first, { byNext, single });
+  }
+  return heads;
+})();
+
+export function lexiconHead(firstLower: string): LexHead | undefined {
+  return HEADS.get(firstLower);
+}
+
 export function lexiconFor(firstLower: string): readonly LexEntry[] {
   return LEXICON.get(firstLower) ?? NO_ENTRIES;
 }

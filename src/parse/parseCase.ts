@@ -108,17 +108,18 @@ function read(r: Reader): ParseResult {
   return result(r);
 }
 
-const LOCATION_START = /^[lmns]/;
-
 function step(r: Reader, i: number): number {
   const t = r.toks[i]!;
   if (t.type === 'num') return atNumber(r, i);
   // Location words ("LR-5", "seg 7", "S8", "M1") all start with l, m, n or s.
-  if (LOCATION_START.test(t.lower)) {
+  const c0 = t.lower.charCodeAt(0);
+  if (c0 === 108 || c0 === 109 || c0 === 110 || c0 === 115) {
     const special = locationWord(r, i);
     if (special > i) return special;
   }
   const c = r.concept(i);
+  // Most tokens name no concept: the switch below compares strings one case at a time.
+  if (c === undefined) return i;
   switch (c) {
     case 'bilirubin':
     case 'albumin':

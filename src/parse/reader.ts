@@ -1,6 +1,6 @@
 import { type FieldEntry, LABEL, type StoreKey, same } from './fields.js';
 import { describeIdentifier, findIdentifierRanges } from './identifiers.js';
-import { lexiconFor } from './lexicon.js';
+import { lexiconHead } from './lexicon.js';
 import { normalisePaste } from './normalise.js';
 import type {
   ContextItem,
@@ -152,23 +152,30 @@ export class Reader {
     const t = this.toks[i]!;
     // No phrase starts with a digit.
     if (this.ident[i] || t.type === 'num') return undefined;
-    for (const entry of lexiconFor(t.lower)) {
-      let ok = true;
-      for (let k = 1; k < entry.tokens.length; k++) {
-        const u = this.toks[i + k];
-        if (!u || this.ident[i + k] || u.lower !== entry.tokens[k] || u.newlineBefore) {
-          ok = false;
-          break;
+    const head = lexiconHead(t.lower);
+    if (head === undefined) return undefined;
+    // Longer phrases come first; only those whose second token is the next token can match.
+    const u = this.toks[i + 1];
+    const longer = u && !this.ident[i + 1] && !u.newlineBefore ? head.byNext.get(u.lower) : undefined;
+    if (longer !== undefined) {
+      for (const entry of longer) {
+        let ok = true;
+        for (let k = 1; k < entry.len; k++) {
+          const v = this.toks[i + k];
+          if (!v || this.ident[i + k] || v.lower !== entry.tokens[k] || v.newlineBefore) {
+            ok = false;
+            break;
+          }
+          // Punctuation inside a phrase must be attached on at least one side ("t.bil", "pt-inr", "ln+").
+          if (v.type === 'punct' && v.spaceBefore && (this.toks[i + k + 1]?.spaceBefore ?? true)) {
+            ok = false;
+            break;
+          }
         }
-        // Punctuation inside a phrase must be attached on at least one side ("t.bil", "pt-inr", "ln+").
-        if (u.type === 'punct' && u.spaceBefore && (this.toks[i + k + 1]?.spaceBefore ?? true)) {
-          ok = false;
-          break;
-        }
+        if (ok) return entry;
       }
-      if (ok) return entry;
     }
-    return undefined;
+    return head.single;
   }
 
   /** The text from start to end, spaces collapsed, with any identifier inside replaced by "…": safe to quote. */

@@ -99,13 +99,14 @@ export function inRange(field: DualField, unit: DualUnit, value: number): boolea
 }
 
 export type RangeCheck = { status: 'ok' } | { status: 'unusual' | 'implausible'; range: string };
+const OK: RangeCheck = { status: 'ok' };
 
 export function checkDual(field: DualField, unit: DualUnit, value: number): RangeCheck {
   const r = rangeOf(field, unit);
   if (value < r.min || value > r.max) return { status: 'implausible', range: `${r.min}-${r.max} ${unit}` };
   if ((r.usualMax !== undefined && value > r.usualMax) || (r.usualMin !== undefined && value < r.usualMin))
     return { status: 'unusual', range: usualText(r.usualMin ?? r.min, r.usualMax ?? r.max, unit) };
-  return { status: 'ok' };
+  return OK;
 }
 
 type ScalarKey =
@@ -128,18 +129,25 @@ const SCALAR_FIELD = {
   totalDiameterCm: 'totalDiameterCm',
 } as const satisfies Record<ScalarKey, keyof typeof FIELD_INFO>;
 
+/** Each key's range and unit, read from the field table once: the per-value check allocates nothing when in range. */
+const SCALAR_RANGES = Object.fromEntries(
+  (Object.keys(SCALAR_FIELD) as ScalarKey[]).map((key) => {
+    const field = SCALAR_FIELD[key];
+    const { min, max, usualMin, usualMax } = scalarRange(field);
+    return [key, { min, max, usualMin, usualMax, unit: (FIELD_INFO[field] as { unit?: string }).unit ?? '' }];
+  }),
+) as Record<ScalarKey, Range & { unit: string }>;
+
 export function checkScalar(key: ScalarKey, value: number, strictMin = false): RangeCheck {
-  const field = SCALAR_FIELD[key];
-  const r: Range & { unit: string } = {
-    ...scalarRange(field),
-    unit: (FIELD_INFO[field] as { unit?: string }).unit ?? '',
-  };
-  const unit = r.unit ? ` ${r.unit}` : '';
+  const r = SCALAR_RANGES[key];
   if (value < r.min || value > r.max || (strictMin && value <= r.min))
-    return { status: 'implausible', range: `${strictMin ? 'above ' : ''}${r.min}-${r.max}${unit}` };
+    return {
+      status: 'implausible',
+      range: `${strictMin ? 'above ' : ''}${r.min}-${r.max}${r.unit ? ` ${r.unit}` : ''}`,
+    };
   if ((r.usualMax !== undefined && value > r.usualMax) || (r.usualMin !== undefined && value < r.usualMin))
     return { status: 'unusual', range: usualText(r.usualMin ?? r.min, r.usualMax ?? r.max, r.unit) };
-  return { status: 'ok' };
+  return OK;
 }
 
 const usualText = (min: number, max: number, unit: string): string =>
