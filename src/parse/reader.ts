@@ -128,8 +128,9 @@ export class Reader {
 
   // ---------- token helpers ----------
 
+  // A negative index is no array index: reading toks[-1] would look up the property "-1" on the slow path.
   tok(i: number): Token | undefined {
-    return this.ident[i] ? undefined : this.toks[i];
+    return i < 0 || this.ident[i] ? undefined : this.toks[i];
   }
 
   lower(i: number): string | undefined {
@@ -137,7 +138,7 @@ export class Reader {
   }
 
   concept(i: number): Concept | undefined {
-    return this.ident[i] ? undefined : this.match[i]?.concept;
+    return i < 0 || this.ident[i] ? undefined : this.match[i]?.concept;
   }
 
   after(i: number): number {
