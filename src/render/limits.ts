@@ -37,136 +37,41 @@ export interface LimitOptions {
   maxBlocks?: number;
 }
 
-/** Every limit `message` breaks, one readable line each; empty when the message is valid. */
-export function blockKitViolations(message: SlackMessage, options: LimitOptions = {}): string[] {
-  const L = BLOCK_KIT_LIMITS;
-  const maxBlocks = options.maxBlocks ?? L.blocksPerMessage;
-  const out: string[] = [];
-  const tooLong = (where: string, text: string | undefined, max: number, min = 1) => {
-    const n = text?.length ?? 0;
-    if (n > max) out.push(`${where}: ${n} chars > ${max}`);
-    if (n < min || (min > 0 && !text?.trim())) out.push(`${where}: empty`);
-  };
-  if (typeof message.text !== 'string' || !message.text.trim()) out.push('text: the fallback is missing');
-  else if (message.text.length > L.topLevelText)
-    out.push(`text: ${message.text.length} chars > ${L.topLevelText}`);
-  if (message.blocks.length > maxBlocks) out.push(`blocks: ${message.blocks.length} > ${maxBlocks}`);
-  const blockIds = new Set<string>();
-  message.blocks.forEach((block, i) => {
-    const at = `blocks[${i}] (${block.type})`;
-    if (block.block_id !== undefined) {
-      tooLong(`${at}.block_id`, block.block_id, L.blockId);
-      if (blockIds.has(block.block_id)) out.push(`${at}.block_id: "${block.block_id}" is not unique`);
-      blockIds.add(block.block_id);
-    }
-    switch (block.type) {
-      case 'section': {
-        if (!block.text && !block.fields?.length) out.push(`${at}: needs text or fields`);
-        if (block.text) tooLong(`${at}.text`, block.text.text, L.sectionText);
-        if (block.fields) {
-          if (block.fields.length > L.fieldsPerSection)
-            out.push(`${at}.fields: ${block.fields.length} > ${L.fieldsPerSection}`);
-          block.fields.forEach((f, j) => {
-            tooLong(`${at}.fields[${j}]`, f.text, L.fieldText);
-          });
-        }
-        if (block.accessory && 'action_id' in block.accessory) {
-          tooLong(`${at}.accessory.action_id`, block.accessory.action_id, L.actionId);
-        }
-        break;
-      }
-      case 'header':
-        if (block.text.type !== 'plain_text') out.push(`${at}.text: must be plain_text`);
-        tooLong(`${at}.text`, block.text.text, L.headerText);
-        break;
-      case 'context':
-        if (block.elements.length === 0) out.push(`${at}.elements: empty`);
-        if (block.elements.length > L.contextElements)
-          out.push(`${at}.elements: ${block.elements.length} > ${L.contextElements}`);
-        block.elements.forEach((e, j) => {
-          if (e.type === 'mrkdwn' || e.type === 'plain_text')
-            tooLong(`${at}.elements[${j}]`, e.text, L.contextElementText);
-        });
-        break;
-      case 'actions': {
-        if (block.elements.length === 0) out.push(`${at}.elements: empty`);
-        // action_id must be unique among the elements of its block.
-        const actionIds = new Set<string>();
-        if (block.elements.length > L.actionsElements)
-          out.push(`${at}.elements: ${block.elements.length} > ${L.actionsElements}`);
-        block.elements.forEach((e, j) => {
-          const where = `${at}.elements[${j}]`;
-          if ('action_id' in e && e.action_id !== undefined) {
-            tooLong(`${where}.action_id`, e.action_id, L.actionId);
-            if (actionIds.has(e.action_id)) out.push(`${where}.action_id: "${e.action_id}" is not unique`);
-            actionIds.add(e.action_id);
-          }
-          if (e.type === 'button') {
-            tooLong(`${where}.text`, e.text.text, L.buttonText);
-            if (e.value !== undefined) tooLong(`${where}.value`, e.value, L.buttonValue, 0);
-            if (e.url !== undefined) tooLong(`${where}.url`, e.url, L.buttonUrl);
-          }
-        });
-        break;
-      }
-      case 'markdown':
-        tooLong(`${at}.text`, block.text, L.markdownBlockText);
-        break;
-      default:
-        break;
-    }
-  });
-  const total = totalBlockText(message.blocks);
-  if (total > L.totalBlockText) out.push(`blocks: ${total} chars of text in all > ${L.totalBlockText}`);
-  return out;
+type Kind = 'section' | 'header' | 'context' | 'actions' | 'markdown';
+type BlockOf<K extends Kind> = Extract<KnownBlock, { type: K }>;
+
+/** Collects what `blockKitViolations` reports: `tooLong` checks one text against its limit (and for emptiness). */
+interface Report {
+  push(line: string): void;
+  tooLong(where: string, text: string | undefined, max: number, min?: number): void;
 }
 
-/** The characters of text in all blocks, as Slack's cumulative limit counts them (roughly). */
-export function totalBlockText(blocks: readonly KnownBlock[]): number {
-  let n = 0;
-  for (const b of blocks) n += blockTextLength(b);
-  return n;
+/** What the limits code does with one kind of block: one entry per kind, so no kind is handled in only some places. */
+interface BlockKind<B extends KnownBlock> {
+  /** Characters of text, as Slack's cumulative limit counts them (roughly). */
+  textLength(b: B): number;
+  /** The block made to fit its own limits (its block_id aside); null when nothing valid is left of it. */
+  fit(b: B): B | null;
+  /** The block with its texts halved; null when it has none that can be, and it is then left out. */
+  halve(b: B, half: (text: string) => string): B | null;
+  /** Every limit the block breaks, reported under `at`. */
+  check(b: B, at: string, report: Report): void;
 }
 
-function blockTextLength(b: KnownBlock): number {
-  switch (b.type) {
-    case 'section':
-      return (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((s, f) => s + f.text.length, 0);
-    case 'header':
-      return b.text.text.length;
-    case 'context':
-      return b.elements.reduce(
-        (s, e) => s + ('text' in e && typeof e.text === 'string' ? e.text.length : 0),
-        0,
-      );
-    case 'actions':
-      return b.elements.reduce((s, e) => s + (e.type === 'button' ? e.text.text.length : 0), 0);
-    case 'markdown':
-      return b.text.length;
-    default:
-      return 0;
-  }
-}
+const L = BLOCK_KIT_LIMITS;
 
 const shortenText = <T extends TextObject>(t: T, max: number): T =>
   t.text.length > max ? { ...t, text: truncateText(t.text, max) } : t;
 
-const shortenId = (id: string | undefined): string | undefined =>
-  id === undefined ? undefined : id.slice(0, BLOCK_KIT_LIMITS.blockId);
+const isText = (
+  e: ContextBlockElement,
+): e is Extract<ContextBlockElement, { type: 'mrkdwn' | 'plain_text' }> =>
+  e.type === 'mrkdwn' || e.type === 'plain_text';
 
-/** One block made to fit its own limits; null when nothing valid is left of it. */
-function fitBlock(block: KnownBlock): KnownBlock | null {
-  const L = BLOCK_KIT_LIMITS;
-  const withId = <B extends KnownBlock>(b: B): B => {
-    if (b.block_id === undefined) return b;
-    if (!b.block_id.trim()) {
-      const { block_id: _empty, ...rest } = b;
-      return rest as B;
-    }
-    return { ...b, block_id: shortenId(b.block_id) };
-  };
-  switch (block.type) {
-    case 'section': {
+const BLOCK_KINDS: { [K in Kind]: BlockKind<BlockOf<K>> } = {
+  section: {
+    textLength: (b) => (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((s, f) => s + f.text.length, 0),
+    fit(block) {
       const text = block.text?.text.trim() ? shortenText(block.text, L.sectionText) : undefined;
       let fields = block.fields
         ?.filter((f) => f.text.trim())
@@ -187,28 +92,72 @@ function fitBlock(block: KnownBlock): KnownBlock | null {
       }
       if (!text && !fields?.length) return null;
       const { text: _t, fields: _f, ...rest } = block;
-      return withId({ ...rest, ...(text ? { text } : {}), ...(fields?.length ? { fields } : {}) });
-    }
-    case 'header': {
-      if (!block.text.text.trim()) return null;
-      return withId({
-        ...block,
-        text: { ...block.text, type: 'plain_text', text: truncateText(block.text.text, L.headerText) },
-      });
-    }
-    case 'context': {
+      return { ...rest, ...(text ? { text } : {}), ...(fields?.length ? { fields } : {}) };
+    },
+    halve: (b, half) => ({
+      ...b,
+      ...(b.text ? { text: { ...b.text, text: half(b.text.text) } } : {}),
+      ...(b.fields ? { fields: b.fields.map((f) => ({ ...f, text: half(f.text) })) } : {}),
+    }),
+    check(block, at, r) {
+      if (!block.text && !block.fields?.length) r.push(`${at}: needs text or fields`);
+      if (block.text) r.tooLong(`${at}.text`, block.text.text, L.sectionText);
+      if (block.fields) {
+        if (block.fields.length > L.fieldsPerSection)
+          r.push(`${at}.fields: ${block.fields.length} > ${L.fieldsPerSection}`);
+        block.fields.forEach((f, j) => {
+          r.tooLong(`${at}.fields[${j}]`, f.text, L.fieldText);
+        });
+      }
+      if (block.accessory && 'action_id' in block.accessory) {
+        r.tooLong(`${at}.accessory.action_id`, block.accessory.action_id, L.actionId);
+      }
+    },
+  },
+  header: {
+    textLength: (b) => b.text.text.length,
+    fit: (block) =>
+      block.text.text.trim()
+        ? {
+            ...block,
+            text: { ...block.text, type: 'plain_text', text: truncateText(block.text.text, L.headerText) },
+          }
+        : null,
+    halve: (b, half) => ({ ...b, text: { ...b.text, text: half(b.text.text) } }),
+    check(block, at, r) {
+      if (block.text.type !== 'plain_text') r.push(`${at}.text: must be plain_text`);
+      r.tooLong(`${at}.text`, block.text.text, L.headerText);
+    },
+  },
+  context: {
+    textLength: (b) =>
+      b.elements.reduce((s, e) => s + ('text' in e && typeof e.text === 'string' ? e.text.length : 0), 0),
+    fit(block) {
       const elements: ContextBlockElement[] = block.elements
         .filter((e) => !('text' in e) || (typeof e.text === 'string' && e.text.trim()))
-        .map((e) =>
-          e.type === 'mrkdwn' || e.type === 'plain_text' ? shortenText(e, L.contextElementText) : e,
-        );
+        .map((e) => (isText(e) ? shortenText(e, L.contextElementText) : e));
       if (elements.length > L.contextElements) {
         elements.length = L.contextElements;
       }
       if (elements.length === 0) return null;
-      return withId({ ...block, elements });
-    }
-    case 'actions': {
+      return { ...block, elements };
+    },
+    halve: (b, half) => ({
+      ...b,
+      elements: b.elements.map((e) => (isText(e) ? { ...e, text: half(e.text) } : e)),
+    }),
+    check(block, at, r) {
+      if (block.elements.length === 0) r.push(`${at}.elements: empty`);
+      if (block.elements.length > L.contextElements)
+        r.push(`${at}.elements: ${block.elements.length} > ${L.contextElements}`);
+      block.elements.forEach((e, j) => {
+        if (isText(e)) r.tooLong(`${at}.elements[${j}]`, e.text, L.contextElementText);
+      });
+    },
+  },
+  actions: {
+    textLength: (b) => b.elements.reduce((s, e) => s + (e.type === 'button' ? e.text.text.length : 0), 0),
+    fit(block) {
       const seen = new Set<string>();
       const elements: ActionsBlockElement[] = [];
       for (const e of block.elements) {
@@ -229,14 +178,99 @@ function fitBlock(block: KnownBlock): KnownBlock | null {
       }
       elements.splice(L.actionsElements);
       if (elements.length === 0) return null;
-      return withId({ ...block, elements });
+      return { ...block, elements };
+    },
+    // Button labels are already short; an actions block that is the longest text left is left out.
+    halve: () => null,
+    check(block, at, r) {
+      if (block.elements.length === 0) r.push(`${at}.elements: empty`);
+      // action_id must be unique among the elements of its block.
+      const actionIds = new Set<string>();
+      if (block.elements.length > L.actionsElements)
+        r.push(`${at}.elements: ${block.elements.length} > ${L.actionsElements}`);
+      block.elements.forEach((e, j) => {
+        const where = `${at}.elements[${j}]`;
+        if ('action_id' in e && e.action_id !== undefined) {
+          r.tooLong(`${where}.action_id`, e.action_id, L.actionId);
+          if (actionIds.has(e.action_id)) r.push(`${where}.action_id: "${e.action_id}" is not unique`);
+          actionIds.add(e.action_id);
+        }
+        if (e.type === 'button') {
+          r.tooLong(`${where}.text`, e.text.text, L.buttonText);
+          if (e.value !== undefined) r.tooLong(`${where}.value`, e.value, L.buttonValue, 0);
+          if (e.url !== undefined) r.tooLong(`${where}.url`, e.url, L.buttonUrl);
+        }
+      });
+    },
+  },
+  markdown: {
+    textLength: (b) => b.text.length,
+    fit: (block) =>
+      block.text.trim() ? { ...block, text: truncateText(block.text, L.markdownBlockText) } : null,
+    halve: (b, half) => ({ ...b, text: half(b.text) }),
+    check(block, at, r) {
+      r.tooLong(`${at}.text`, block.text, L.markdownBlockText);
+    },
+  },
+};
+
+/** The entry for a block's kind; undefined for kinds with no text and no limits of their own (divider, image…). */
+const kindOf = (b: KnownBlock): BlockKind<KnownBlock> | undefined =>
+  (BLOCK_KINDS as Partial<Record<string, BlockKind<KnownBlock>>>)[b.type];
+
+/** Every limit `message` breaks, one readable line each; empty when the message is valid. */
+export function blockKitViolations(message: SlackMessage, options: LimitOptions = {}): string[] {
+  const maxBlocks = options.maxBlocks ?? L.blocksPerMessage;
+  const out: string[] = [];
+  const report: Report = {
+    push: (line) => out.push(line),
+    tooLong(where, text, max, min = 1) {
+      const n = text?.length ?? 0;
+      if (n > max) out.push(`${where}: ${n} chars > ${max}`);
+      if (n < min || (min > 0 && !text?.trim())) out.push(`${where}: empty`);
+    },
+  };
+  if (typeof message.text !== 'string' || !message.text.trim()) out.push('text: the fallback is missing');
+  else if (message.text.length > L.topLevelText)
+    out.push(`text: ${message.text.length} chars > ${L.topLevelText}`);
+  if (message.blocks.length > maxBlocks) out.push(`blocks: ${message.blocks.length} > ${maxBlocks}`);
+  const blockIds = new Set<string>();
+  message.blocks.forEach((block, i) => {
+    const at = `blocks[${i}] (${block.type})`;
+    if (block.block_id !== undefined) {
+      report.tooLong(`${at}.block_id`, block.block_id, L.blockId);
+      if (blockIds.has(block.block_id)) out.push(`${at}.block_id: "${block.block_id}" is not unique`);
+      blockIds.add(block.block_id);
     }
-    case 'markdown':
-      if (!block.text.trim()) return null;
-      return withId({ ...block, text: truncateText(block.text, L.markdownBlockText) });
-    default:
-      return withId(block);
+    kindOf(block)?.check(block, at, report);
+  });
+  const total = totalBlockText(message.blocks);
+  if (total > L.totalBlockText) out.push(`blocks: ${total} chars of text in all > ${L.totalBlockText}`);
+  return out;
+}
+
+/** The characters of text in all blocks, as Slack's cumulative limit counts them (roughly). */
+export function totalBlockText(blocks: readonly KnownBlock[]): number {
+  let n = 0;
+  for (const b of blocks) n += blockTextLength(b);
+  return n;
+}
+
+const blockTextLength = (b: KnownBlock): number => kindOf(b)?.textLength(b) ?? 0;
+
+const shortenId = (id: string | undefined): string | undefined =>
+  id === undefined ? undefined : id.slice(0, L.blockId);
+
+/** One block made to fit its own limits; null when nothing valid is left of it. */
+function fitBlock(block: KnownBlock): KnownBlock | null {
+  const kind = kindOf(block);
+  const b = kind ? kind.fit(block) : block;
+  if (!b || b.block_id === undefined) return b;
+  if (!b.block_id.trim()) {
+    const { block_id: _empty, ...rest } = b;
+    return rest as KnownBlock;
   }
+  return { ...b, block_id: shortenId(b.block_id) } as KnownBlock;
 }
 
 /**
@@ -244,7 +278,6 @@ function fitBlock(block: KnownBlock): KnownBlock | null {
  * is left out instead. Renderers make sure their values fit, so this is a safety net.
  */
 function fitButton(b: Button): Button | null {
-  const L = BLOCK_KIT_LIMITS;
   if (b.value !== undefined && b.value.length > L.buttonValue) return null;
   if (!b.text.text.trim()) return null;
   const { url, ...rest } = b;
@@ -279,7 +312,6 @@ const isProtected = (b: KnownBlock, index: number, tail: number): boolean =>
  * header, every action button and the footer, with a context line saying content was shortened. Never throws.
  */
 export function enforceBlockKitLimits(message: SlackMessage, options: LimitOptions = {}): SlackMessage {
-  const L = BLOCK_KIT_LIMITS;
   const maxBlocks = options.maxBlocks ?? L.blocksPerMessage;
   const ids = new Set<string>();
   let blocks: KnownBlock[] = [];
@@ -324,7 +356,6 @@ function shortenedNote(count: number) {
 }
 
 function trimBody(blocks: KnownBlock[], maxBlocks: number): KnownBlock[] {
-  const L = BLOCK_KIT_LIMITS;
   const tail = tailStart(blocks);
   const keep = blocks.map(() => true);
   let dropped = 0;
@@ -354,29 +385,7 @@ function halveLongestText(blocks: KnownBlock[]): KnownBlock[] {
   const target = blocks[best.i];
   if (!target) return blocks;
   const half = (t: string) => truncateText(t, Math.max(SHORTENED.length + 1, Math.floor(t.length / 2)));
-  const halved = ((): KnownBlock | null => {
-    switch (target.type) {
-      case 'section':
-        return {
-          ...target,
-          ...(target.text ? { text: { ...target.text, text: half(target.text.text) } } : {}),
-          ...(target.fields ? { fields: target.fields.map((f) => ({ ...f, text: half(f.text) })) } : {}),
-        };
-      case 'header':
-        return { ...target, text: { ...target.text, text: half(target.text.text) } };
-      case 'context':
-        return {
-          ...target,
-          elements: target.elements.map((e) =>
-            e.type === 'mrkdwn' || e.type === 'plain_text' ? { ...e, text: half(e.text) } : e,
-          ),
-        };
-      case 'markdown':
-        return { ...target, text: half(target.text) };
-      default:
-        return null;
-    }
-  })();
+  const halved = kindOf(target)?.halve(target, half) ?? null;
   if (!halved) return blocks.filter((_, i) => i !== best.i);
   return blocks.map((b, i) => (i === best.i ? halved : b));
 }

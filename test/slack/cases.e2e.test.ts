@@ -2,85 +2,47 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LOCAL_SCOPE } from '../../src/cases/record.js';
-import { openStore, type Store } from '../../src/store/openStore.js';
-import { type Backend, type FreshStore, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
+import { openStore } from '../../src/store/openStore.js';
+import { type Backend, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
 import { FakeSlack } from './fakeSlack.js';
-import {
-  buttonPress,
-  caseFormSubmission,
-  chosen,
-  type Harness,
-  SECRET,
-  startHarness,
-  typed,
-} from './harness.js';
+import { buttonPress, caseFormSubmission, chosen, SECRET, startHarness, typed } from './harness.js';
 import { JSON_TYPE, postSigned } from './signed.js';
+import { members, mention, posts, storeHarness, THREAD, textOf } from './storeHarness.js';
 
 /**
  * A thread is a case, end to end: the real app over signed HTTP, the real pipeline, a real store (SQLite, and
  * PostgreSQL when a server is given), a fake Slack Web API on 127.0.0.1.
  */
 
-const THREAD = '1700000000.000100';
-let n = 0;
-const mention = (text: string, extra: Record<string, unknown> = {}) => ({
-  type: 'app_mention',
-  user: 'U0ALICE',
-  text: `<@U0BOT> ${text}`,
-  ts: `1700000001.${String(++n).padStart(6, '0')}`,
-  thread_ts: THREAD,
-  channel: 'C1',
-  ...extra,
-});
-const posts = (fake: FakeSlack) => fake.callsTo('chat.postMessage');
-const textOf = (call: { body: Record<string, unknown> }) =>
-  JSON.stringify(call.body.blocks ?? '') + String(call.body.text);
-const members = (fake: FakeSlack, ids: string[]) =>
-  fake.on('conversations.members', {
-    body: { ok: true, members: ids, response_metadata: { next_cursor: '' } },
-  });
-
 for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
   describe.skipIf(backend.name === 'postgres' && !PG_URL)(`case threads on ${backend.name}`, () => {
-    let fresh: FreshStore;
-    let store: Store;
-    let h: Harness;
-    beforeEach(async () => {
-      fresh = await backend.fresh();
-      store = await openStore(fresh.location);
-      h = await startHarness({ services: 'real', store });
-    });
-    afterEach(async () => {
-      await h.close();
-      await store.close();
-      await fresh.drop();
-    });
+    const env = storeHarness(backend);
 
     it('builds a case over three thread messages: one case card, every reply staged from all three', async () => {
-      await h.event(mention('stage bili 34 umol/L, alb 31 g/L, INR 1.3, mild ascites, no HE'), 'Ev-c1');
-      await expect.poll(() => posts(h.fake).length).toBe(2);
-      const [card, first] = posts(h.fake);
+      await env.h.event(mention('stage bili 34 umol/L, alb 31 g/L, INR 1.3, mild ascites, no HE'), 'Ev-c1');
+      await expect.poll(() => posts(env.h.fake).length).toBe(2);
+      const [card, first] = posts(env.h.fake);
       expect(textOf(card!)).toMatch(/Case HCC-[2-9A-Z]{5}\* opened for this thread/);
       expect(card?.body.thread_ts).toBe(THREAD);
       expect(textOf(first!)).toContain('assessment 1');
 
-      await h.event(mention('ECOG 0, 3 lesions largest 4.2 cm, no PVTT', { user: 'U0BOB' }), 'Ev-c2');
-      await expect.poll(() => posts(h.fake).length).toBe(3);
-      await h.event(mention('AFP 1200, no extrahepatic spread', { user: 'U0CAROL' }), 'Ev-c3');
-      await expect.poll(() => posts(h.fake).length).toBe(4);
-      const third = textOf(posts(h.fake)[3]!);
+      await env.h.event(mention('ECOG 0, 3 lesions largest 4.2 cm, no PVTT', { user: 'U0BOB' }), 'Ev-c2');
+      await expect.poll(() => posts(env.h.fake).length).toBe(3);
+      await env.h.event(mention('AFP 1200, no extrahepatic spread', { user: 'U0CAROL' }), 'Ev-c3');
+      await expect.poll(() => posts(env.h.fake).length).toBe(4);
+      const third = textOf(posts(env.h.fake)[3]!);
       expect(third).toContain('assessment 3');
       expect(third).toContain('Carried from earlier messages: bilirubin 34 umol/L (today)');
       expect(third).toContain('ECOG 0 (today)');
       expect(third).toMatch(/BCLC B/);
-      expect(posts(h.fake).filter((c) => textOf(c).includes('opened for this thread'))).toHaveLength(1);
+      expect(posts(env.h.fake).filter((c) => textOf(c).includes('opened for this thread'))).toHaveLength(1);
 
       const scope = { teamId: 'T1', channelId: 'C1' };
-      const record = await store.cases.findByThread(scope, THREAD);
+      const record = await env.store.cases.findByThread(scope, THREAD);
       expect(record?.lastSeq).toBe(3);
-      const snaps = await store.cases.snapshots(record!.id, scope);
+      const snaps = await env.store.cases.snapshots(record!.id, scope);
       expect(snaps.map((s) => [s.by, s.scores.bclc])).toEqual([
         ['U0ALICE', null],
         ['U0BOB', 'B'],
@@ -89,31 +51,33 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
     });
 
     it('the form opened from the case card adds its values to the case; "not known" keeps what the thread said', async () => {
-      await h.event(
+      await env.h.event(
         mention('stage bili 34 umol/L, alb 31 g/L, INR 1.3, mild ascites, no HE, no PVTT'),
         'Ev-f1',
       );
-      await expect.poll(() => posts(h.fake).length).toBe(2);
-      const card = posts(h.fake)[0]!.body.blocks as { elements?: { action_id?: string; value?: string }[] }[];
+      await expect.poll(() => posts(env.h.fake).length).toBe(2);
+      const card = posts(env.h.fake)[0]!.body.blocks as {
+        elements?: { action_id?: string; value?: string }[];
+      }[];
       const addValues = card.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'hcc_open_form');
       expect(addValues).toBeDefined();
 
-      await h.interact(
+      await env.h.interact(
         buttonPress(
-          h.fake,
+          env.h.fake,
           'hcc_open_form',
           addValues!.value,
           { threadTs: THREAD, ephemeral: false },
           'f-open',
         ),
       );
-      await expect.poll(() => h.fake.callsTo('views.open').length).toBe(1);
-      const view = h.fake.callsTo('views.open')[0]!.body.view as { private_metadata: string };
+      await expect.poll(() => env.h.fake.callsTo('views.open').length).toBe(1);
+      const view = env.h.fake.callsTo('views.open')[0]!.body.view as { private_metadata: string };
       const target = JSON.parse(view.private_metadata) as Record<string, string>;
       expect(target).toEqual({ channel: 'C1', thread_ts: THREAD });
       expect(JSON.stringify(view)).toContain("The values add to this thread's case.");
 
-      const r = await h.interact(
+      const r = await env.h.interact(
         caseFormSubmission(
           {
             ecog: chosen('0'),
@@ -126,17 +90,17 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         ),
       );
       expect(r.status).toBe(200);
-      await expect.poll(() => h.fake.callsTo('chat.postEphemeral').length).toBe(1);
-      const reply = h.fake.callsTo('chat.postEphemeral')[0]!;
+      await expect.poll(() => env.h.fake.callsTo('chat.postEphemeral').length).toBe(1);
+      const reply = env.h.fake.callsTo('chat.postEphemeral')[0]!;
       expect(reply.body).toMatchObject({ channel: 'C1', user: 'U0BOB', thread_ts: THREAD });
       expect(textOf(reply)).toContain('assessment 2');
       expect(textOf(reply)).toContain('Carried from earlier messages: bilirubin 34 umol/L (today)');
       expect(textOf(reply)).toContain('hcc_share');
       // No second case card: the form added to the case the thread already had.
-      expect(posts(h.fake)).toHaveLength(2);
+      expect(posts(env.h.fake)).toHaveLength(2);
 
       const scope = { teamId: 'T1', channelId: 'C1' };
-      const record = await store.cases.findByThread(scope, THREAD);
+      const record = await env.store.cases.findByThread(scope, THREAD);
       expect(record?.lastSeq).toBe(2);
       expect(record?.values.ecog).toMatchObject({ value: 0, statedBy: 'U0BOB', seq: 2 });
       expect(record?.values.extrahepaticSpread).toMatchObject({ value: false, statedBy: 'U0BOB' });
@@ -149,61 +113,63 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
     });
 
     it('/hcc outside a thread stays stateless; a message that cannot be assessed creates no case', async () => {
-      await h.command('stage bili 34 umol/L alb 31 g/L');
-      await expect.poll(() => h.fake.calls.some((c) => c.method.startsWith('/respond/'))).toBe(true);
-      await h.event(mention('hello there'), 'Ev-s1');
-      await expect.poll(() => h.fake.callsTo('chat.postEphemeral').length).toBeGreaterThan(0);
-      expect(await store.cases.list({ teamId: 'T1', channelId: 'C1' })).toEqual([]);
-      expect(posts(h.fake)).toHaveLength(0);
+      await env.h.command('stage bili 34 umol/L alb 31 g/L');
+      await expect.poll(() => env.h.fake.calls.some((c) => c.method.startsWith('/respond/'))).toBe(true);
+      await env.h.event(mention('hello there'), 'Ev-s1');
+      await expect.poll(() => env.h.fake.callsTo('chat.postEphemeral').length).toBeGreaterThan(0);
+      expect(await env.store.cases.list({ teamId: 'T1', channelId: 'C1' })).toEqual([]);
+      expect(posts(env.h.fake)).toHaveLength(0);
     });
 
     it('a case does not exist from another channel or for a non-member; members see its history', async () => {
-      await h.event(
+      await env.h.event(
         mention('stage bili 34 umol/L, alb 31 g/L, INR 1.3, ECOG 0, single 3 cm nodule'),
         'Ev-v1',
       );
-      await expect.poll(() => posts(h.fake).length).toBe(2);
-      const id = (await store.cases.findByThread({ teamId: 'T1', channelId: 'C1' }, THREAD))!.id;
+      await expect.poll(() => posts(env.h.fake).length).toBe(2);
+      const id = (await env.store.cases.findByThread({ teamId: 'T1', channelId: 'C1' }, THREAD))!.id;
 
-      members(h.fake, ['U02SHARER']);
-      await h.interact(
-        buttonPress(h.fake, 'case_history', id, { channel: 'C2', threadTs: THREAD }, 'other-channel'),
+      members(env.h.fake, ['U02SHARER']);
+      await env.h.interact(
+        buttonPress(env.h.fake, 'case_history', id, { channel: 'C2', threadTs: THREAD }, 'other-channel'),
       );
-      await expect.poll(() => h.fake.callsTo('/respond/other-channel').length).toBe(1);
-      expect(textOf(h.fake.callsTo('/respond/other-channel')[0]!)).toContain('does not exist here');
+      await expect.poll(() => env.h.fake.callsTo('/respond/other-channel').length).toBe(1);
+      expect(textOf(env.h.fake.callsTo('/respond/other-channel')[0]!)).toContain('does not exist here');
 
-      members(h.fake, ['U0SOMEONE']);
-      await h.interact(buttonPress(h.fake, 'case_history', id, { threadTs: THREAD }, 'non-member'));
-      await expect.poll(() => h.fake.callsTo('/respond/non-member').length).toBe(1);
-      expect(textOf(h.fake.callsTo('/respond/non-member')[0]!)).toContain('does not exist here');
+      members(env.h.fake, ['U0SOMEONE']);
+      await env.h.interact(buttonPress(env.h.fake, 'case_history', id, { threadTs: THREAD }, 'non-member'));
+      await expect.poll(() => env.h.fake.callsTo('/respond/non-member').length).toBe(1);
+      expect(textOf(env.h.fake.callsTo('/respond/non-member')[0]!)).toContain('does not exist here');
 
-      members(h.fake, ['U0SOMEONE', 'U02SHARER']);
-      await h.interact(buttonPress(h.fake, 'case_history', id, { threadTs: THREAD }, 'member'));
-      await expect.poll(() => h.fake.callsTo('/respond/member').length).toBe(1);
-      const history = textOf(h.fake.callsTo('/respond/member')[0]!);
+      members(env.h.fake, ['U0SOMEONE', 'U02SHARER']);
+      await env.h.interact(buttonPress(env.h.fake, 'case_history', id, { threadTs: THREAD }, 'member'));
+      await expect.poll(() => env.h.fake.callsTo('/respond/member').length).toBe(1);
+      const history = textOf(env.h.fake.callsTo('/respond/member')[0]!);
       expect(history).toContain(`Case ${id}: history`);
       expect(history).toContain('#1 '); // one snapshot so far
       expect(history).toMatch(/ALBI -1\.\d\d \(grade 2\)/);
 
       // The same thread ts in another channel is another thread: its own case.
-      await h.event(mention('AFP 12', { channel: 'C2' }), 'Ev-v2');
-      await expect.poll(() => posts(h.fake).length).toBe(4);
-      const other = await store.cases.findByThread({ teamId: 'T1', channelId: 'C2' }, THREAD);
+      await env.h.event(mention('AFP 12', { channel: 'C2' }), 'Ev-v2');
+      await expect.poll(() => posts(env.h.fake).length).toBe(4);
+      const other = await env.store.cases.findByThread({ teamId: 'T1', channelId: 'C2' }, THREAD);
       expect(other?.id).not.toBe(id);
       expect(other?.values.bilirubin).toBeUndefined();
     });
 
     it('the Delete case button deletes the case now', async () => {
-      await h.event(mention('stage AFP 20'), 'Ev-d1');
-      await expect.poll(() => posts(h.fake).length).toBe(2);
+      await env.h.event(mention('stage AFP 20'), 'Ev-d1');
+      await expect.poll(() => posts(env.h.fake).length).toBe(2);
       const scope = { teamId: 'T1', channelId: 'C1' };
-      const id = (await store.cases.findByThread(scope, THREAD))!.id;
-      members(h.fake, ['U02SHARER']);
-      await h.interact(buttonPress(h.fake, 'case_delete', id, { threadTs: THREAD, ephemeral: false }, 'del'));
-      await expect.poll(() => posts(h.fake).length).toBe(3);
-      expect(textOf(posts(h.fake)[2]!)).toContain(`Case ${id} was deleted by <@U02SHARER>`);
-      expect(await store.cases.get(id, scope)).toBeNull();
-      expect((await store.audit.forCase(id, scope)).at(-1)).toMatchObject({
+      const id = (await env.store.cases.findByThread(scope, THREAD))!.id;
+      members(env.h.fake, ['U02SHARER']);
+      await env.h.interact(
+        buttonPress(env.h.fake, 'case_delete', id, { threadTs: THREAD, ephemeral: false }, 'del'),
+      );
+      await expect.poll(() => posts(env.h.fake).length).toBe(3);
+      expect(textOf(posts(env.h.fake)[2]!)).toContain(`Case ${id} was deleted by <@U02SHARER>`);
+      expect(await env.store.cases.get(id, scope)).toBeNull();
+      expect((await env.store.audit.forCase(id, scope)).at(-1)).toMatchObject({
         action: 'case.deleted',
         actor: 'U02SHARER',
       });
@@ -211,11 +177,11 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
 
     it('the message shortcut on a thread message adds to the thread’s case; the summary stays private', async () => {
       const shortcut = (text: string, ts: string) =>
-        h.interact({
+        env.h.interact({
           type: 'message_action',
           callback_id: 'hcc_assess_message',
           trigger_id: 'trig-sc',
-          response_url: h.fake.respondUrl(`sc-${ts}`),
+          response_url: env.h.fake.respondUrl(`sc-${ts}`),
           message_ts: ts,
           message: { type: 'message', user: 'U9', ts, thread_ts: THREAD, text },
           user: { id: 'U0DAN', name: 'dan' },
@@ -225,20 +191,20 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           action_ts: '1700000000.2',
         });
       await shortcut('bili 34 umol/L alb 31 g/L', '1700000000.000700');
-      await expect.poll(() => h.fake.callsTo('chat.postEphemeral').length).toBe(1);
-      expect(posts(h.fake)).toHaveLength(1); // the case card, in the thread
-      expect(textOf(posts(h.fake)[0]!)).toContain('opened for this thread');
-      await h.event(mention('INR 1.3'), 'Ev-sc');
-      await expect.poll(() => posts(h.fake).length).toBe(2);
-      expect(textOf(posts(h.fake)[1]!)).toContain('assessment 2');
-      expect(textOf(posts(h.fake)[1]!)).toContain('bilirubin 34 umol/L (today)');
-      const ephemeral = h.fake.callsTo('chat.postEphemeral')[0]!.body;
+      await expect.poll(() => env.h.fake.callsTo('chat.postEphemeral').length).toBe(1);
+      expect(posts(env.h.fake)).toHaveLength(1); // the case card, in the thread
+      expect(textOf(posts(env.h.fake)[0]!)).toContain('opened for this thread');
+      await env.h.event(mention('INR 1.3'), 'Ev-sc');
+      await expect.poll(() => posts(env.h.fake).length).toBe(2);
+      expect(textOf(posts(env.h.fake)[1]!)).toContain('assessment 2');
+      expect(textOf(posts(env.h.fake)[1]!)).toContain('bilirubin 34 umol/L (today)');
+      const ephemeral = env.h.fake.callsTo('chat.postEphemeral')[0]!.body;
       expect(ephemeral).toMatchObject({ channel: 'C1', user: 'U0DAN', thread_ts: THREAD });
       expect(textOf({ body: ephemeral })).toContain('assessment 1');
     });
 
-    it('/readyz answers 200 while the store answers', async () => {
-      expect((await fetch(`${h.base}/readyz`)).status).toBe(200);
+    it('/readyz answers 200 while the env.store answers', async () => {
+      expect((await fetch(`${env.h.base}/readyz`)).status).toBe(200);
     });
   });
 }

@@ -1,13 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decide, setMeetings } from '../../src/cases/decisionService.js';
 import { pollAgendas } from '../../src/slack/decisions/agendaPoller.js';
 import { decisionsOf, serviceDeps } from '../../src/slack/decisions/decisionServices.js';
 import { pollReminders } from '../../src/slack/decisions/reminderPoller.js';
 import { createLogger } from '../../src/slack/log.js';
 import { openStore, type Store } from '../../src/store/openStore.js';
-import { type Backend, type FreshStore, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
+import { type Backend, PG_URL, postgresBackend, sqliteBackend } from '../store/backends.js';
 import type { FakeSlack } from './fakeSlack.js';
-import { buttonPress, type Harness, startHarness, viewSubmission } from './harness.js';
+import { buttonPress, viewSubmission } from './harness.js';
+import { members, mention, posts, storeHarness, THREAD, textOf } from './storeHarness.js';
 
 /**
  * Decisions end to end: the real app over signed HTTP, a real store, a fake Slack on 127.0.0.1. A case goes from
@@ -15,23 +16,6 @@ import { buttonPress, type Harness, startHarness, viewSubmission } from './harne
  * treatment given.
  */
 
-const THREAD = '1700000000.000100';
-let n = 0;
-const mention = (text: string) => ({
-  type: 'app_mention',
-  user: 'U0ALICE',
-  text: `<@U0BOT> ${text}`,
-  ts: `1700000001.${String(++n).padStart(6, '0')}`,
-  thread_ts: THREAD,
-  channel: 'C1',
-});
-const posts = (fake: FakeSlack) => fake.callsTo('chat.postMessage');
-const textOf = (call: { body: Record<string, unknown> }) =>
-  JSON.stringify(call.body.blocks ?? '') + String(call.body.text);
-const members = (fake: FakeSlack, ids: string[]) =>
-  fake.on('conversations.members', {
-    body: { ok: true, members: ids, response_metadata: { next_cursor: '' } },
-  });
 const press = (fake: FakeSlack, actionId: string, value: object, user: string, id: string) => {
   const p = buttonPress(fake, actionId, JSON.stringify(value), { threadTs: THREAD, ephemeral: false }, id);
   return { ...p, user: { ...p.user, id: user } };
@@ -42,30 +26,18 @@ const text = (value: string) => ({ value: { type: 'plain_text_input', value } })
 
 for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
   describe.skipIf(backend.name === 'postgres' && !PG_URL)(`decisions in Slack on ${backend.name}`, () => {
-    let fresh: FreshStore;
-    let store: Store;
-    let h: Harness;
-    beforeEach(async () => {
-      fresh = await backend.fresh();
-      store = await openStore(fresh.location);
-      h = await startHarness({ services: 'real', store });
-    });
-    afterEach(async () => {
-      await h.close();
-      await store.close();
-      await fresh.drop();
-    });
+    const env = storeHarness(backend);
 
     const quiet = createLogger({ level: 'error', write: () => {} });
     /** Two replicas (two stores on one database) poll at once: exactly one posts, and a poll after posts nothing. */
     async function onceWithTwoReplicas(poll: (s: Store, claimer: string) => Promise<number>) {
-      const second = await openStore(fresh.location);
+      const second = await openStore(env.fresh.location);
       try {
         // On PostgreSQL the two polls race; node:sqlite is synchronous, so two stores in one process take turns.
         const counts =
           backend.name === 'postgres'
-            ? await Promise.all([poll(store, 'one'), poll(second, 'two')])
-            : [await poll(store, 'one'), await poll(second, 'two')];
+            ? await Promise.all([poll(env.store, 'one'), poll(second, 'two')])
+            : [await poll(env.store, 'one'), await poll(second, 'two')];
         expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
         expect(await poll(second, 'two')).toBe(0);
       } finally {
@@ -74,33 +46,33 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
     }
 
     it('assessment → agenda (private, posted, and the day before once with two pollers) → decision with dissent → sign-off → follow-up reminder (once, two pollers) → treatment', async () => {
-      await h.event(
+      await env.h.event(
         mention(
           'stage bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE 3 lesions largest 4.2cm ECOG 0 no PVTT no mets',
         ),
         'Ev-d1',
       );
-      await expect.poll(() => posts(h.fake).length).toBe(2);
-      const card = textOf(posts(h.fake)[0]!);
+      await expect.poll(() => posts(env.h.fake).length).toBe(2);
+      const card = textOf(posts(env.h.fake)[0]!);
       expect(card).toContain('hcc_decision_record');
       const scope = { teamId: 'T1', channelId: 'C1' };
-      const id = (await store.cases.findByThread(scope, THREAD))!.id;
-      members(h.fake, ['U0CHAIR', 'U0CHECK', 'U0NURSE', 'U0ONC']);
+      const id = (await env.store.cases.findByThread(scope, THREAD))!.id;
+      members(env.h.fake, ['U0CHAIR', 'U0CHECK', 'U0NURSE', 'U0ONC']);
 
       // The channel's meeting days and the agenda, on the same case layer as `hcc-mdt meetings` and `agenda`.
-      const reply = (n: number) => textOf(h.fake.callsTo(`/respond/cmd-${n}`)[0]!);
-      await h.command('meetings', { user_id: 'U0CHAIR' });
-      await expect.poll(() => h.fake.callsTo('/respond/cmd-1').length).toBe(1);
+      const reply = (n: number) => textOf(env.h.fake.callsTo(`/respond/cmd-${n}`)[0]!);
+      await env.h.command('meetings', { user_id: 'U0CHAIR' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-1').length).toBe(1);
       expect(reply(1)).toContain('No meeting days are set');
-      await h.command('meetings weekly thursday 08:00 UTC', { user_id: 'U0CHAIR' });
-      await expect.poll(() => h.fake.callsTo('/respond/cmd-2').length).toBe(1);
+      await env.h.command('meetings weekly thursday 08:00 UTC', { user_id: 'U0CHAIR' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-2').length).toBe(1);
       expect(reply(2)).toContain('Meetings set weekly on Thursday at 08:00 (UTC)');
-      await h.interact(press(h.fake, 'hcc_agenda_add', { caseId: id }, 'U0CHAIR', 'add'));
-      await expect.poll(() => h.fake.callsTo('/respond/add').length).toBe(1);
-      expect(textOf(h.fake.callsTo('/respond/add')[0]!)).toContain(`${id} is on the agenda for`);
-      const [listed] = await decisionsOf(store)!.agendaItems(id, scope);
-      await h.command('agenda', { user_id: 'U0CHAIR' });
-      await expect.poll(() => h.fake.callsTo('/respond/cmd-3').length).toBe(1);
+      await env.h.interact(press(env.h.fake, 'hcc_agenda_add', { caseId: id }, 'U0CHAIR', 'add'));
+      await expect.poll(() => env.h.fake.callsTo('/respond/add').length).toBe(1);
+      expect(textOf(env.h.fake.callsTo('/respond/add')[0]!)).toContain(`${id} is on the agenda for`);
+      const [listed] = await decisionsOf(env.store)!.agendaItems(id, scope);
+      await env.h.command('agenda', { user_id: 'U0CHAIR' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-3').length).toBe(1);
       const privateAgenda = reply(3);
       expect(privateAgenda).toContain(`*${id}* · BCLC B`);
       expect(privateAgenda).toContain(
@@ -108,20 +80,20 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       );
       expect(privateAgenda).toContain('hcc_agenda_post');
       // Only the private reply so far: nothing went to the channel.
-      expect(posts(h.fake)).toHaveLength(2);
-      await h.command('agneda', { user_id: 'U0CHAIR' });
-      await expect.poll(() => h.fake.callsTo('/respond/cmd-4').length).toBe(1);
+      expect(posts(env.h.fake)).toHaveLength(2);
+      await env.h.command('agneda', { user_id: 'U0CHAIR' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-4').length).toBe(1);
       expect(reply(4)).toContain('Did you mean `agenda`?');
-      await h.command('agenda', { user_id: 'U0STRANGER' });
-      await expect.poll(() => h.fake.callsTo('/respond/cmd-5').length).toBe(1);
+      await env.h.command('agenda', { user_id: 'U0STRANGER' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-5').length).toBe(1);
       expect(reply(5)).toContain('for its members only');
       expect(reply(5)).not.toContain(id);
 
-      await h.interact(
-        press(h.fake, 'hcc_agenda_post', { meeting: listed!.meeting }, 'U0CHAIR', 'post-agenda'),
+      await env.h.interact(
+        press(env.h.fake, 'hcc_agenda_post', { meeting: listed!.meeting }, 'U0CHAIR', 'post-agenda'),
       );
-      await expect.poll(() => posts(h.fake).length).toBe(3);
-      const shared = posts(h.fake)[2]!;
+      await expect.poll(() => posts(env.h.fake).length).toBe(3);
+      const shared = posts(env.h.fake)[2]!;
       expect(shared.body.thread_ts).toBeUndefined();
       expect(textOf(shared)).toContain(`*${id}* · BCLC B`);
       expect(textOf(shared)).toContain('Posted by <@U0CHAIR>');
@@ -132,29 +104,31 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         pollAgendas({
           svc: serviceDeps(s, () => dayBefore)!,
           agendas: decisionsOf(s)!,
-          client: h.app.client,
+          client: env.h.app.client,
           log: quiet,
           claimer,
         }),
       );
-      expect(posts(h.fake)).toHaveLength(4);
-      expect(textOf(posts(h.fake)[3]!)).toContain(`MDT agenda · Thu`);
-      expect(textOf(posts(h.fake)[3]!)).not.toContain('Posted by');
+      expect(posts(env.h.fake)).toHaveLength(4);
+      expect(textOf(posts(env.h.fake)[3]!)).toContain(`MDT agenda · Thu`);
+      expect(textOf(posts(env.h.fake)[3]!)).not.toContain('Posted by');
 
       // Not a member: the case does not exist for them.
-      await h.interact({ ...press(h.fake, 'hcc_decision_record', { caseId: id }, 'U0STRANGER', 'stranger') });
-      await expect.poll(() => h.fake.callsTo('/respond/stranger').length).toBe(1);
-      expect(h.fake.callsTo('views.open')).toHaveLength(0);
+      await env.h.interact({
+        ...press(env.h.fake, 'hcc_decision_record', { caseId: id }, 'U0STRANGER', 'stranger'),
+      });
+      await expect.poll(() => env.h.fake.callsTo('/respond/stranger').length).toBe(1);
+      expect(env.h.fake.callsTo('views.open')).toHaveLength(0);
 
-      await h.interact(press(h.fake, 'hcc_decision_record', { caseId: id }, 'U0CHAIR', 'rec'));
-      await expect.poll(() => h.fake.callsTo('views.open').length).toBe(1);
-      const view = h.fake.callsTo('views.open')[0]!.body.view as {
+      await env.h.interact(press(env.h.fake, 'hcc_decision_record', { caseId: id }, 'U0CHAIR', 'rec'));
+      await expect.poll(() => env.h.fake.callsTo('views.open').length).toBe(1);
+      const view = env.h.fake.callsTo('views.open')[0]!.body.view as {
         private_metadata: string;
         blocks: unknown[];
       };
       expect(JSON.stringify(view.blocks)).toContain('"value":"tace"');
 
-      const withName = await h.interact(
+      const withName = await env.h.interact(
         submission(
           'hcc_decision_modal',
           view.private_metadata,
@@ -170,7 +144,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       expect(refused.response_action).toBe('errors');
       expect(refused.errors.decision_rationale).toContain('patient identifier');
 
-      const ok = await h.interact(
+      const ok = await env.h.interact(
         submission(
           'hcc_decision_modal',
           view.private_metadata,
@@ -197,31 +171,33 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         ),
       );
       expect(ok.status).toBe(200);
-      await expect.poll(() => posts(h.fake).length).toBe(5);
-      const decisionPost = posts(h.fake)[4]!;
+      await expect.poll(() => posts(env.h.fake).length).toBe(5);
+      const decisionPost = posts(env.h.fake)[4]!;
       expect(decisionPost.body.thread_ts).toBe(THREAD);
       expect(textOf(decisionPost)).toContain('*Provisional*');
       expect(textOf(decisionPost)).toContain('<@U0SURGEON>');
-      const [decision] = await decisionsOf(store)!.decisions(id, scope);
+      const [decision] = await decisionsOf(env.store)!.decisions(id, scope);
       expect(decision).toMatchObject({
         recordedBy: 'U0CHAIR',
         dissent: [{ members: ['U0SURGEON'] }],
         atDecision: { bclcStage: 'B' },
       });
 
-      await h.interact(
-        press(h.fake, 'hcc_decision_sign_off', { caseId: id, decision: decision!.id }, 'U0CHAIR', 'self'),
+      await env.h.interact(
+        press(env.h.fake, 'hcc_decision_sign_off', { caseId: id, decision: decision!.id }, 'U0CHAIR', 'self'),
       );
       await expect
-        .poll(() => h.fake.callsTo('/respond/self').length + h.fake.callsTo('chat.postEphemeral').length)
+        .poll(
+          () => env.h.fake.callsTo('/respond/self').length + env.h.fake.callsTo('chat.postEphemeral').length,
+        )
         .toBeGreaterThan(0);
-      await h.interact(
-        press(h.fake, 'hcc_decision_sign_off', { caseId: id, decision: decision!.id }, 'U0CHECK', 'sign'),
+      await env.h.interact(
+        press(env.h.fake, 'hcc_decision_sign_off', { caseId: id, decision: decision!.id }, 'U0CHECK', 'sign'),
       );
-      await expect.poll(() => posts(h.fake).length).toBe(6);
-      expect(textOf(posts(h.fake)[5]!)).toContain('*Signed off* by <@U0CHECK>');
+      await expect.poll(() => posts(env.h.fake).length).toBe(6);
+      expect(textOf(posts(env.h.fake)[5]!)).toContain('*Signed off* by <@U0CHECK>');
 
-      await h.interact(
+      await env.h.interact(
         submission(
           'hcc_follow_up_modal',
           JSON.stringify({ caseId: id, channel: 'C1', threadTs: THREAD }),
@@ -229,8 +205,8 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           'U0NURSE',
         ),
       );
-      await expect.poll(() => posts(h.fake).length).toBe(7);
-      const [followUp] = await decisionsOf(store)!.followUps(id, scope);
+      await expect.poll(() => posts(env.h.fake).length).toBe(7);
+      const [followUp] = await decisionsOf(env.store)!.followUps(id, scope);
       expect(followUp).toBeDefined();
 
       // Two replicas poll on the due day: the reminder is posted once, in the thread.
@@ -238,26 +214,26 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       await onceWithTwoReplicas((s, claimer) =>
         pollReminders({
           reminders: decisionsOf(s)!,
-          client: h.app.client,
+          client: env.h.app.client,
           log: quiet,
           claimer,
           now: () => dueDay,
         }),
       );
-      const reminder = posts(h.fake)[7]!;
+      const reminder = posts(env.h.fake)[7]!;
       expect(reminder.body.thread_ts).toBe(THREAD);
       expect(textOf(reminder)).toContain('hcc_reminder_done');
       expect(String(reminder.body.text)).not.toContain('CT after');
 
-      await h.interact(
-        press(h.fake, 'hcc_reminder_done', { caseId: id, followUp: followUp!.id }, 'U0ONC', 'done'),
+      await env.h.interact(
+        press(env.h.fake, 'hcc_reminder_done', { caseId: id, followUp: followUp!.id }, 'U0ONC', 'done'),
       );
-      await expect.poll(() => h.fake.callsTo('/respond/done').length).toBe(1);
-      expect((await decisionsOf(store)!.followUps(id, scope))[0]!.doneBy).toBe('U0ONC');
+      await expect.poll(() => env.h.fake.callsTo('/respond/done').length).toBe(1);
+      expect((await decisionsOf(env.store)!.followUps(id, scope))[0]!.doneBy).toBe('U0ONC');
 
       const today = new Date().toISOString().slice(0, 10);
       const treatmentMeta = JSON.stringify({ caseId: id, channel: 'C1', threadTs: THREAD });
-      const differs = await h.interact(
+      const differs = await env.h.interact(
         submission(
           'hcc_treatment_modal',
           treatmentMeta,
@@ -271,7 +247,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       expect(
         ((await differs.json()) as { errors: Record<string, string> }).errors.treatment_reason,
       ).toContain('differs from the decision');
-      await h.interact(
+      await env.h.interact(
         submission(
           'hcc_treatment_modal',
           treatmentMeta,
@@ -282,9 +258,9 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           'U0ONC',
         ),
       );
-      await expect.poll(() => posts(h.fake).length).toBe(9);
-      expect(textOf(posts(h.fake)[8]!)).toContain('as decided');
-      const actions = (await store.audit.forCase(id, scope)).map((a) => a.action);
+      await expect.poll(() => posts(env.h.fake).length).toBe(9);
+      expect(textOf(posts(env.h.fake)[8]!)).toContain('as decided');
+      const actions = (await env.store.audit.forCase(id, scope)).map((a) => a.action);
       expect(actions).toEqual(
         expect.arrayContaining([
           'decision.recorded',
@@ -297,7 +273,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
           'reminder.sent',
         ]),
       );
-      const audit = await store.audit.forCase(id, scope);
+      const audit = await env.store.audit.forCase(id, scope);
       expect(audit.filter((a) => a.action === 'agenda.posted').map((a) => a.actor)).toEqual([
         'U0CHAIR',
         'app',
@@ -317,7 +293,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       const [T1, T2] = ['1700000000.000100', '1700000000.000200'];
       const C1 = { teamId: 'T1', channelId: 'C0ONE' };
       const C2 = { teamId: 'T1', channelId: 'C0TWO' };
-      await h.event(
+      await env.h.event(
         said(
           'C0ONE',
           T1,
@@ -326,7 +302,7 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         ),
         'Ev-w1',
       );
-      await h.event(
+      await env.h.event(
         said(
           'C0TWO',
           T2,
@@ -335,10 +311,10 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
         ),
         'Ev-w2',
       );
-      await expect.poll(() => posts(h.fake).length).toBe(4);
-      const svc = serviceDeps(store)!;
-      const deferred = (await store.cases.findByThread(C1, T1))!.id;
-      const elsewhere = (await store.cases.findByThread(C2, T2))!.id;
+      await expect.poll(() => posts(env.h.fake).length).toBe(4);
+      const svc = serviceDeps(env.store)!;
+      const deferred = (await env.store.cases.findByThread(C1, T1))!.id;
+      const elsewhere = (await env.store.cases.findByThread(C2, T2))!.id;
       await setMeetings(svc, { scope: C1, text: 'weekly thursday 08:00' });
       await decide(svc, {
         caseId: deferred,
@@ -354,24 +330,32 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       });
 
       // The imaging the deferral waited for arrives in the thread: the case is back on the next agenda.
-      await h.event(
+      await env.h.event(
         said('C0ONE', T1, 'stage 3 lesions largest 4.2cm no PVTT no mets', '1700000002.000003'),
         'Ev-w3',
       );
-      await expect.poll(() => posts(h.fake).length).toBe(5);
-      expect(textOf(posts(h.fake)[4]!)).toContain('Back on the agenda for');
-      const [back] = await decisionsOf(store)!.agendaItems(deferred, C1);
+      await expect.poll(() => posts(env.h.fake).length).toBe(5);
+      expect(textOf(posts(env.h.fake)[4]!)).toContain('Back on the agenda for');
+      const [back] = await decisionsOf(env.store)!.agendaItems(deferred, C1);
       expect(back).toMatchObject({ source: 'deferral' });
 
       // C0ONE holds U0ME, C0TWO holds U0YOU (the channels are asked in order, once per person).
       const list = (ids: string[]) => ({
         body: { ok: true, members: ids, response_metadata: { next_cursor: '' } },
       });
-      h.fake.on('conversations.members', [list(['U0ME']), list(['U0YOU']), list(['U0ME']), list(['U0YOU'])]);
+      env.h.fake.on('conversations.members', [
+        list(['U0ME']),
+        list(['U0YOU']),
+        list(['U0ME']),
+        list(['U0YOU']),
+      ]);
       const home = async (user: string, n: number) => {
-        await h.event({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' }, `Ev-home-${user}`);
-        await expect.poll(() => h.fake.callsTo('views.publish').length).toBe(n);
-        const call = h.fake.callsTo('views.publish')[n - 1]!;
+        await env.h.event(
+          { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' },
+          `Ev-home-${user}`,
+        );
+        await expect.poll(() => env.h.fake.callsTo('views.publish').length).toBe(n);
+        const call = env.h.fake.callsTo('views.publish')[n - 1]!;
         expect(call.body.user_id).toBe(user);
         return JSON.stringify(call.body.view);
       };
