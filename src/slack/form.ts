@@ -265,10 +265,17 @@ export type FormReading =
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 const toNumber = (s: string) => Number(s.replace(',', '.'));
 
-/** A unit typed beside a lab value, in the schema's spelling ("umol/L"), or undefined when it is not one of them. */
+/**
+ * A unit typed beside a lab value, in the schema's spelling ("umol/L"), or undefined when it is not one of them. The
+ * unit's first part alone ("umol", "mg") is enough when only one of the field's units starts so.
+ */
 function typedUnit(field: DualField, unit: string): DualUnit | undefined {
   const key = unit.toLowerCase().replace(/[µμ]/g, 'u');
-  return SYSTEMS.map((s) => DUAL_UNITS[field][s]).find((u) => u.toLowerCase() === key);
+  const units = SYSTEMS.map((s) => DUAL_UNITS[field][s]);
+  const exact = units.find((u) => u.toLowerCase() === key);
+  if (exact) return exact;
+  const partial = units.filter((u) => u.toLowerCase().startsWith(`${key}/`));
+  return partial.length === 1 ? partial[0] : undefined;
 }
 
 /**
@@ -288,6 +295,15 @@ export function readCaseForm(values: FormValues): FormReading {
     if (info.unit && raw.toLowerCase().endsWith(info.unit.toLowerCase()))
       raw = raw.slice(0, -info.unit.length).trim();
     if (raw === '') return;
+    // AFP runs into thousands: "12 000" is grouped digits; "1,200" or "1.200" could be 1.2 or 1200, so it is asked.
+    if (field === 'afp') {
+      if (/^\d{1,3}(?: \d{3})+$/.test(raw)) raw = raw.replace(/ /g, '');
+      else if (/^\d{1,3}[.,]\d{3}$/.test(raw)) {
+        errors[BLOCK.afp] =
+          `${fieldLabel('afp')}: ${raw} could be ${raw.replace(',', '.').replace(/\.?0+$/, '')} or ${raw.replace(/[.,]/, '')}; type the one you mean, with no thousands separator`;
+        return;
+      }
+    }
     const whole = field === 'noduleCount';
     if (whole ? !/^\d+$/.test(raw) : !NUMBER.test(raw)) {
       errors[BLOCK[field]] =

@@ -208,6 +208,26 @@ describe('readCaseForm', () => {
       ok: true,
       input: { bilirubin: { value: 34, unit: 'mg/dL' } },
     });
+    // The unit's first part is enough when it names one unit; "g" could be g/dL or g/L, so it is asked about.
+    expect(readCaseForm({ bilirubin: text('34 µmol'), creatinine: text('0.9mg') })).toEqual({
+      ok: true,
+      input: { bilirubin: { value: 34, unit: 'umol/L' }, creatinine: { value: 0.9, unit: 'mg/dL' } },
+    });
+    expect(readCaseForm({ units: choice('si'), albumin: text('31 g') })).toMatchObject({
+      ok: false,
+      errors: { albumin: expect.stringMatching(/^Albumin: enter a number, with g\/L or g\/dL/) },
+    });
+  });
+
+  it('reads AFP digit groups, and asks about a thousands separator that could be a decimal', () => {
+    expect(readCaseForm({ afp: text('12 000') })).toEqual({ ok: true, input: { afp: 12000 } });
+    expect(readCaseForm({ afp: text('1,200') })).toEqual({
+      ok: false,
+      errors: {
+        afp: 'AFP (ng/mL): 1,200 could be 1.2 or 1200; type the one you mean, with no thousands separator',
+      },
+    });
+    expect(readCaseForm({ afp: text('8,5') })).toEqual({ ok: true, input: { afp: 8.5 } });
   });
 
   it('an empty form (or one with only "not known") asks for at least one value', () => {
