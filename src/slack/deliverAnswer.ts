@@ -1,6 +1,7 @@
 import type { Answer } from './answer.js';
 import { type Audience, type DeliveryContext, postPublicly, tellPrivately } from './deliver.js';
 import { elapsed } from './deps.js';
+import { screenAnswer } from './identifierScreen.js';
 import type { AppLogger, LogFields } from './log.js';
 
 /**
@@ -11,18 +12,22 @@ import type { AppLogger, LogFields } from './log.js';
 export interface AnswerRoute {
   results: 'private' | 'public';
   prefer: 'respond' | 'ephemeral';
+  /** Everything the person typed that led to this answer: the identifier screen runs on it (identifierScreen.ts). */
+  typed: string;
 }
 
 /**
  * Delivers one answer, in the order the person reads it: the private notices (why before what), a case card
- * the answer opened (always in the channel), then the result itself. Nothing here throws (see `deliver.ts`).
+ * the answer opened (always in the channel), then the result itself. First the door's identifier screen: no
+ * identifier in what was typed goes out, in public or in private. Nothing here throws (see `deliver.ts`).
  */
 export async function deliverAnswer(
-  reply: Answer,
+  answered: Answer,
   audience: Audience,
   ctx: DeliveryContext,
   route: AnswerRoute,
 ): Promise<void> {
+  const reply = screenAnswer(answered, route.typed);
   if (reply.kind === 'private') {
     await tellPrivately(audience, reply.message, ctx, route.prefer);
     return;

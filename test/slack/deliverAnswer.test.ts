@@ -32,7 +32,7 @@ async function deliver(reply: Answer, route: AnswerRoute, withRespond = true) {
 
 describe('deliverAnswer', () => {
   it('public results: the notice privately, then the card and the result in the thread', async () => {
-    expect(await deliver(result, { results: 'public', prefer: 'ephemeral' })).toEqual([
+    expect(await deliver(result, { results: 'public', prefer: 'ephemeral', typed: '' })).toEqual([
       'chat.postEphemeral NOTICE',
       'chat.postMessage CARD',
       'chat.postMessage RESULT',
@@ -40,7 +40,7 @@ describe('deliverAnswer', () => {
   });
 
   it('private results: the result goes by the preferred private route; a card is still public', async () => {
-    expect(await deliver(result, { results: 'private', prefer: 'respond' })).toEqual([
+    expect(await deliver(result, { results: 'private', prefer: 'respond', typed: '' })).toEqual([
       'respond NOTICE',
       'chat.postMessage CARD',
       'respond RESULT',
@@ -49,10 +49,10 @@ describe('deliverAnswer', () => {
 
   it('a private answer goes to the person only, whatever the route says about results', async () => {
     const reply: Answer = { kind: 'private', message: m('HELP'), outcome: 'help' };
-    expect(await deliver(reply, { results: 'public', prefer: 'ephemeral' })).toEqual([
+    expect(await deliver(reply, { results: 'public', prefer: 'ephemeral', typed: '' })).toEqual([
       'chat.postEphemeral HELP',
     ]);
-    expect(await deliver(reply, { results: 'public', prefer: 'respond' }, false)).toEqual([
+    expect(await deliver(reply, { results: 'public', prefer: 'respond', typed: '' }, false)).toEqual([
       'chat.postEphemeral HELP',
     ]);
   });

@@ -1,5 +1,6 @@
 import { assess } from '../../src/clinical/assess.js';
 import type { CaseInput } from '../../src/clinical/caseInput.js';
+import { PRIVACY_TEXT } from '../../src/render/privacy.js';
 import type { SlackMessage } from '../../src/render/slackMessage.js';
 import type { AssessedOutcome, Services } from '../../src/slack/services.js';
 import { emptyParse, inputB } from '../render/fixtures.js';
@@ -123,7 +124,7 @@ export function fakeServices(): Services {
       problems: (_p, reason) => ({ text: `PROBLEMS ${reason}`, blocks: [section(`PROBLEMS ${reason}`)] }),
       privacy: (p) =>
         p.warnings.some((w) => w.code === 'privacy')
-          ? { text: 'PRIVACY notice', blocks: [section('PRIVACY: please remove identifiers')] }
+          ? { text: PRIVACY_TEXT, blocks: [section('PRIVACY: please remove identifiers')] }
           : null,
       ignored: (p) =>
         p.notUnderstood.length > 0

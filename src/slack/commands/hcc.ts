@@ -68,7 +68,11 @@ export const hccCommand =
       (text) => tellPrivately(audience, noticeMessage(text), ctx),
       async () => {
         const reply = answer(request, deps.services, { units: deps.units, shareable: true });
-        await deliverAnswer(reply, audience, ctx, { results: 'private', prefer: 'respond' });
+        await deliverAnswer(reply, audience, ctx, {
+          results: 'private',
+          prefer: 'respond',
+          typed: command.text,
+        });
         logAnswered(deps.log, fields, reply, start);
       },
     );

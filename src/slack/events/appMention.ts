@@ -49,7 +49,11 @@ export const appMention =
               units: deps.units,
               shareable: false,
             })) ?? answer(request, services, { units: deps.units, shareable: false }));
-        await deliverAnswer(reply, audience, ctx, { results: 'public', prefer: 'ephemeral' });
+        await deliverAnswer(reply, audience, ctx, {
+          results: 'public',
+          prefer: 'ephemeral',
+          typed: event.text,
+        });
         logAnswered(deps.log, fields, reply, start);
       },
     );

@@ -66,7 +66,11 @@ export const assessMessage =
             units: deps.units,
             shareable: true,
           })) ?? answer(request, deps.services, { units: deps.units, shareable: true });
-        await deliverAnswer(reply, audience, ctx, { results: 'private', prefer: 'ephemeral' });
+        await deliverAnswer(reply, audience, ctx, {
+          results: 'private',
+          prefer: 'ephemeral',
+          typed: text,
+        });
         logAnswered(deps.log, fields, reply, start);
       },
     );

@@ -6,6 +6,7 @@ import { noticeMessage, tellPrivately } from '../deliver.js';
 import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { BLOCK, blockForPath, type FormValues, formProblem, readCaseForm, readFormTarget } from '../form.js';
+import { typedInView } from '../identifierScreen.js';
 
 /**
  * Submit of the case form: invalid values are answered in the modal itself (`response_action: 'errors'`,
@@ -66,7 +67,11 @@ export const caseFormSubmit =
           notices: [],
           outcome: 'assessed',
         };
-        await deliverAnswer(reply, audience, ctx, { results: 'private', prefer: 'ephemeral' });
+        await deliverAnswer(reply, audience, ctx, {
+          results: 'private',
+          prefer: 'ephemeral',
+          typed: typedInView(view.state.values),
+        });
         logAnswered(deps.log, fields, reply, start);
       },
     );
