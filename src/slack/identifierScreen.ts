@@ -72,6 +72,12 @@ const privacyNotice = (): SlackMessage =>
 
 const isPrivacyNotice = (m: SlackMessage) => m.text === PRIVACY_TEXT;
 
+/** One message as it may go out, for text that travelled with the request (a button's value): identifiers replaced. */
+export function screenMessage(message: SlackMessage, carried: string): SlackMessage {
+  const pattern = identifierPattern(carried);
+  return pattern ? scrub(message, pattern).message : message;
+}
+
 /** The answer as it may go out for what was typed: identifiers replaced, and the privacy notice present once. */
 export function screenAnswer(reply: Answer, typed: string): Answer {
   const pattern = identifierPattern(typed);

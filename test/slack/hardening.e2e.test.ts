@@ -192,3 +192,33 @@ describe("Slack's refusals", () => {
     expect(h.lines.some((l) => l.includes('"code":"unexpected"'))).toBe(false);
   });
 });
+
+describe('Share values as Slack could never send them', () => {
+  let real: Harness;
+  beforeAll(async () => {
+    real = await startHarness({ services: 'real' });
+  });
+  afterAll(async () => {
+    await real.close();
+  });
+  const value = (assumptions: unknown[]) =>
+    JSON.stringify({ v: 1, input: { bilirubin: { value: 34, unit: 'umol/L' } }, assumptions, view: 'full' });
+
+  it('a value over Slack’s 2,000-character limit is refused, nothing posted', async () => {
+    const long = value([{ field: 'bilirubin', message: 'x'.repeat(2500) }]);
+    await real.interact(buttonPress(real.fake, 'hcc_share', long, {}, 'long'));
+    await expect
+      .poll(() => real.fake.calls.some((c) => /could not share/.test(String(c.body.text))))
+      .toBe(true);
+    expect(real.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('a tampered caveat carrying an identifier is screened before the public post', async () => {
+    const tampered = value([{ field: 'bilirubin', message: 'bilirubin for Mr John Smith DOB 12/03/1961' }]);
+    await real.interact(buttonPress(real.fake, 'hcc_share', tampered, {}, 'tampered'));
+    await expect.poll(() => real.fake.callsTo('chat.postMessage').length).toBe(1);
+    const posted = JSON.stringify(real.fake.callsTo('chat.postMessage')[0]!.body);
+    expect(posted).toContain('bilirubin for');
+    for (const s of ['Smith', '12/03/1961', '1961']) expect(posted).not.toContain(s);
+  });
+});

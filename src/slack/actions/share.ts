@@ -1,14 +1,16 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import {
   carriedNotes,
   MrecistShareValueSchema,
   type ShareValue,
   ShareValueSchema,
 } from '../../render/actions.js';
+import { BLOCK_KIT_LIMITS } from '../../render/limits.js';
 import type { SlackMessage } from '../../render/slackMessage.js';
 import { SHARE_CLAIM_MS } from '../actionClaims.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
+import { screenMessage } from '../identifierScreen.js';
 import type { Services, SummaryOptions } from '../services.js';
 import { buttonValue, pressButton } from './payload.js';
 
@@ -31,8 +33,12 @@ const shareOnce =
       fields,
       (t) => tellPrivately(audience, noticeMessage(t), ctx),
       async () => {
-        const value = buttonValue(args.body);
-        const shared = build(value, deps.services, user);
+        // Slack never sends a button value over its 2,000-character limit; a longer one is forged or tampered.
+        const rawValue = (args.body.actions[0] as ButtonAction | undefined)?.value ?? '';
+        const value = rawValue.length <= BLOCK_KIT_LIMITS.buttonValue ? buttonValue(args.body) : undefined;
+        const built = value === undefined ? null : build(value, deps.services, user);
+        // The caveats travel in the value: a tampered one carrying an identifier is screened like typed text.
+        const shared = built && screenMessage(built, rawValue);
         if (!shared || !channel) {
           deps.log.warn('handled', { ...fields, outcome: 'share-invalid', ms: elapsed(start) });
           await tellPrivately(
