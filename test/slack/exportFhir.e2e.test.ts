@@ -24,6 +24,28 @@ describe('Export FHIR on the case card', () => {
     return (await env.store.cases.findByThread(SCOPE, THREAD))!.id;
   }
 
+  it('a double click exports once; the second press is told privately', async () => {
+    const id = await caseInThread();
+    env.h.fake.on('conversations.members', {
+      body: { ok: true, members: ['U02SHARER'], response_metadata: {} },
+    });
+    env.h.fake.on('files.getUploadURLExternal', {
+      body: { ok: true, upload_url: env.h.fake.respondUrl('upload-F2'), file_id: 'F2' },
+    });
+    const first = buttonPress(env.h.fake, 'case_export_fhir', id, { threadTs: THREAD }, 'twice-1');
+    const second = {
+      ...first,
+      response_url: env.h.fake.respondUrl('twice-2'),
+      actions: [{ ...first.actions[0]!, action_ts: '1700000000.9' }],
+    };
+    await Promise.all([env.h.interact(first), env.h.interact(second)]);
+    await expect
+      .poll(() => env.h.fake.calls.filter((c) => /already done/.test(String(c.body.text))).length)
+      .toBe(1);
+    await expect.poll(() => env.h.fake.callsTo('files.completeUploadExternal').length).toBe(1);
+    expect(env.h.fake.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+  });
+
   it('the card offers it; a member gets the bundle as a file in their DM, and the export is audited', async () => {
     const id = await caseInThread();
     const card = JSON.stringify(env.h.fake.callsTo('chat.postMessage')[0]?.body.blocks);

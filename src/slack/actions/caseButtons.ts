@@ -4,7 +4,7 @@ import { type CaseId, readCaseId } from '../../cases/caseId.js';
 import { type CaseStoreDeps, historyMessage } from '../caseThread.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
-import { type ButtonPress, pressButton } from './payload.js';
+import { type ButtonPress, oncePerMessage, pressButton } from './payload.js';
 
 /**
  * The case card's buttons. A case exists only in its channel and only for the channel's members: pressed from
@@ -92,17 +92,22 @@ export const caseHistoryButton = (deps: ListenerDeps) =>
   });
 
 export const caseDeleteButton = (deps: ListenerDeps) =>
-  caseButton(deps, 'case_delete', CASE_CARD, async (_args, { audience, ctx, user }, caseId, store, scope) => {
-    const deleted = await store.cases.delete(caseId, scope, user, new Date());
-    if (!deleted) {
-      await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
-      return 'case-not-found';
-    }
-    await postPublicly(
-      { ...audience, channel: scope.channelId },
-      noticeMessage(`Case ${caseId} was deleted by <@${user}>: its values and history are gone.`),
-      ctx,
-      'respond',
-    );
-    return 'case-deleted';
-  });
+  caseButton(
+    deps,
+    'case_delete',
+    CASE_CARD,
+    oncePerMessage(deps, async (_args, { audience, ctx, user }, caseId, store, scope) => {
+      const deleted = await store.cases.delete(caseId, scope, user, new Date());
+      if (!deleted) {
+        await tellPrivately(audience, noticeMessage(NOT_FOUND), ctx);
+        return 'case-not-found';
+      }
+      await postPublicly(
+        { ...audience, channel: scope.channelId },
+        noticeMessage(`Case ${caseId} was deleted by <@${user}>: its values and history are gone.`),
+        ctx,
+        'respond',
+      );
+      return 'case-deleted';
+    }),
+  );

@@ -8,6 +8,7 @@ import { noticeMessage, tellPrivately } from '../deliver.js';
 import type { ListenerDeps } from '../deps.js';
 import { CALL_TIMEOUT_MS, timedFetch } from '../timedFetch.js';
 import { CASE_CARD, caseButton, NOT_FOUND } from './caseButtons.js';
+import { oncePerMessage } from './payload.js';
 
 /** The decisions layer's records, when the store is the full store (it always is outside tests). */
 function decisionsOf(store: CaseStoreDeps): FhirSources['decisions'] {
@@ -51,7 +52,7 @@ export const caseExportFhirButton = (deps: ListenerDeps) =>
     deps,
     ACTION_CASE_EXPORT_FHIR,
     CASE_CARD,
-    async (args, { audience, ctx, user }, caseId, store, scope) => {
+    oncePerMessage(deps, async (args, { audience, ctx, user }, caseId, store, scope) => {
       const out = await exportCase(
         { cases: store.cases, audit: store.audit, decisions: decisionsOf(store) },
         { id: caseId, scope, by: user, now: new Date(), baseUrl: deps.fhirBaseUrl ?? DEFAULT_BASE_URL },
@@ -72,5 +73,5 @@ export const caseExportFhirButton = (deps: ListenerDeps) =>
         ctx,
       );
       return 'fhir-exported';
-    },
+    }),
   );

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Audience, DeliveryContext } from '../deliver.js';
+import { type Audience, type DeliveryContext, noticeMessage, tellPrivately } from '../deliver.js';
 import { deliveryContext, type ListenerDeps } from '../deps.js';
 import type { LogFields } from '../log.js';
 
@@ -53,5 +53,54 @@ export async function pressButton(
     fields,
     ctx: deliveryContext(deps, fields),
     audience: { client, user, channel, threadTs, respond },
+  };
+}
+
+/** How long a button that posts or writes stays "already done" for its message: a double click, a retry, a replay. */
+export const PRESS_CLAIM_MS = 10 * 60_000;
+
+/** Outcomes after which the press is given back, so pressing again gets the real answer, not "already done". */
+const GIVEN_BACK = /not-found|refused|invalid|failed/;
+
+/**
+ * Once per message for a button that posts or writes (Delete case, Export FHIR, Sign off, Add to meeting, the
+ * reminder buttons): the press claims (action, message, value) in the action claims (shared by every replica on
+ * PostgreSQL); a second press, a retry or a replay while it is held is told privately. A press whose work threw
+ * or was refused gives the claim back.
+ */
+export function oncePerMessage<R extends unknown[]>(
+  deps: ListenerDeps,
+  body: (
+    args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>,
+    press: ButtonPress,
+    ...rest: R
+  ) => Promise<string>,
+): (
+  args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>,
+  press: ButtonPress,
+  ...rest: R
+) => Promise<string> {
+  return async (args, press, ...rest) => {
+    const action = args.body.actions[0] as ButtonAction | undefined;
+    const messageTs = (args.body.container as { message_ts?: unknown } | undefined)?.message_ts;
+    const key = `press:${action?.action_id ?? ''}:${args.body.team?.id ?? ''}:${press.channel ?? ''}:${
+      typeof messageTs === 'string' ? messageTs : ''
+    }:${action?.value ?? ''}`;
+    if (!(await deps.actionClaims.claim(key, PRESS_CLAIM_MS))) {
+      await tellPrivately(
+        press.audience,
+        noticeMessage('That was already done: the button was pressed a moment ago.'),
+        press.ctx,
+      );
+      return 'already-done';
+    }
+    try {
+      const outcome = await body(args, press, ...rest);
+      if (GIVEN_BACK.test(outcome)) await deps.actionClaims.release(key);
+      return outcome;
+    } catch (error) {
+      await deps.actionClaims.release(key);
+      throw error;
+    }
   };
 }

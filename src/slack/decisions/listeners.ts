@@ -28,7 +28,7 @@ import { latestDecision } from '../../cases/decisionSignOff.js';
 import { localDate } from '../../cases/followUpDates.js';
 import { SHARE_CLAIM_MS } from '../actionClaims.js';
 import { caseButton, isChannelMember, NOT_FOUND } from '../actions/caseButtons.js';
-import type { ButtonPress } from '../actions/payload.js';
+import { type ButtonPress, oncePerMessage } from '../actions/payload.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, type ListenerDeps } from '../deps.js';
 import {
@@ -183,44 +183,54 @@ export function register(app: App, deps: ListenerDeps): void {
 
   app.action<BlockAction>(
     ACTION_SIGN_OFF,
-    button(deps, 'decision_sign_off', DecisionButtonValueSchema, async (_args, press, value, svc, scope) => {
-      const r = await signOffDecision(svc, {
-        caseId: value.caseId,
-        scope,
-        actor: press.user,
-        decision: value.decision,
-      });
-      if (r.status !== 'ok') {
-        await tellPrivately(
-          press.audience,
-          noticeMessage(r.status === 'not-found' ? NOT_FOUND : problemsText(r.problems)),
+    button(
+      deps,
+      'decision_sign_off',
+      DecisionButtonValueSchema,
+      oncePerMessage(deps, async (_args, press, value, svc, scope) => {
+        const r = await signOffDecision(svc, {
+          caseId: value.caseId,
+          scope,
+          actor: press.user,
+          decision: value.decision,
+        });
+        if (r.status !== 'ok') {
+          await tellPrivately(
+            press.audience,
+            noticeMessage(r.status === 'not-found' ? NOT_FOUND : problemsText(r.problems)),
+            press.ctx,
+          );
+          return r.status === 'not-found' ? 'case-not-found' : 'sign-off-refused';
+        }
+        await postPublicly(
+          { ...press.audience, channel: scope.channelId },
+          decisionMessage(r.decision),
           press.ctx,
+          'ephemeral',
         );
-        return r.status === 'not-found' ? 'case-not-found' : 'sign-off-refused';
-      }
-      await postPublicly(
-        { ...press.audience, channel: scope.channelId },
-        decisionMessage(r.decision),
-        press.ctx,
-        'ephemeral',
-      );
-      return 'signed-off';
-    }),
+        return 'signed-off';
+      }),
+    ),
   );
 
   app.action<BlockAction>(
     ACTION_ADD_TO_MEETING,
-    button(deps, 'agenda_add', CaseButtonValueSchema, async (_args, press, value, svc, scope) => {
-      const r = await scheduleCase(svc, { caseId: value.caseId, scope, actor: press.user });
-      const text =
-        r.status === 'ok'
-          ? `${value.caseId} is on the agenda for ${r.item.meeting}${r.item.late ? ' (a late addition: the list should go out 24 hours before)' : ''}.`
-          : r.status === 'not-found'
-            ? NOT_FOUND
-            : problemsText(r.problems);
-      await tellPrivately(press.audience, noticeMessage(text), press.ctx);
-      return r.status === 'ok' ? 'agenda-added' : 'agenda-refused';
-    }),
+    button(
+      deps,
+      'agenda_add',
+      CaseButtonValueSchema,
+      oncePerMessage(deps, async (_args, press, value, svc, scope) => {
+        const r = await scheduleCase(svc, { caseId: value.caseId, scope, actor: press.user });
+        const text =
+          r.status === 'ok'
+            ? `${value.caseId} is on the agenda for ${r.item.meeting}${r.item.late ? ' (a late addition: the list should go out 24 hours before)' : ''}.`
+            : r.status === 'not-found'
+              ? NOT_FOUND
+              : problemsText(r.problems);
+        await tellPrivately(press.audience, noticeMessage(text), press.ctx);
+        return r.status === 'ok' ? 'agenda-added' : 'agenda-refused';
+      }),
+    ),
   );
 
   app.action<BlockAction>(
@@ -269,38 +279,48 @@ export function register(app: App, deps: ListenerDeps): void {
   );
 
   const reminderButton = (event: string, act: 'done' | 'next-working-day' | 'one-week') =>
-    button(deps, event, ReminderButtonValueSchema, async (_args, press, value, svc, scope) => {
-      const r =
-        act === 'done'
-          ? await followUpDone(svc, { followUpId: value.followUp, scope, actor: press.user })
-          : await followUpSnooze(svc, { followUpId: value.followUp, scope, actor: press.user, choice: act });
-      if (r.status !== 'ok') {
-        await tellPrivately(
-          press.audience,
-          noticeMessage(r.status === 'not-found' ? NOT_FOUND : problemsText(r.problems)),
-          press.ctx,
-        );
-        return 'reminder-refused';
-      }
-      const settings = await svc.decisions.settings(scope);
-      const settled =
-        act === 'done'
-          ? reminderSettled(r.followUp, { done: true }, press.user)
-          : reminderSettled(
-              r.followUp,
-              {
-                done: false,
-                until:
-                  'remindAt' in r && typeof r.remindAt === 'string'
-                    ? localDate(new Date(r.remindAt), settings.timezone)
-                    : 'later',
-              },
-              press.user,
-            );
-      if (press.audience.respond) await press.audience.respond({ replace_original: true, ...settled });
-      else await tellPrivately(press.audience, settled, press.ctx);
-      return act === 'done' ? 'follow-up-done' : 'follow-up-snoozed';
-    });
+    button(
+      deps,
+      event,
+      ReminderButtonValueSchema,
+      oncePerMessage(deps, async (_args, press, value, svc, scope) => {
+        const r =
+          act === 'done'
+            ? await followUpDone(svc, { followUpId: value.followUp, scope, actor: press.user })
+            : await followUpSnooze(svc, {
+                followUpId: value.followUp,
+                scope,
+                actor: press.user,
+                choice: act,
+              });
+        if (r.status !== 'ok') {
+          await tellPrivately(
+            press.audience,
+            noticeMessage(r.status === 'not-found' ? NOT_FOUND : problemsText(r.problems)),
+            press.ctx,
+          );
+          return 'reminder-refused';
+        }
+        const settings = await svc.decisions.settings(scope);
+        const settled =
+          act === 'done'
+            ? reminderSettled(r.followUp, { done: true }, press.user)
+            : reminderSettled(
+                r.followUp,
+                {
+                  done: false,
+                  until:
+                    'remindAt' in r && typeof r.remindAt === 'string'
+                      ? localDate(new Date(r.remindAt), settings.timezone)
+                      : 'later',
+                },
+                press.user,
+              );
+        if (press.audience.respond) await press.audience.respond({ replace_original: true, ...settled });
+        else await tellPrivately(press.audience, settled, press.ctx);
+        return act === 'done' ? 'follow-up-done' : 'follow-up-snoozed';
+      }),
+    );
   app.action<BlockAction>(ACTION_REMINDER_DONE, reminderButton('reminder_done', 'done'));
   app.action<BlockAction>(ACTION_REMINDER_SNOOZE_DAY, reminderButton('reminder_snooze', 'next-working-day'));
   app.action<BlockAction>(ACTION_REMINDER_SNOOZE_WEEK, reminderButton('reminder_snooze', 'one-week'));
