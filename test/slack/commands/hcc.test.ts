@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PRIVACY_TEXT } from '../../../src/render/privacy.js';
 import { hccCommand } from '../../../src/slack/commands/hcc.js';
 import { fakeServices } from '../fakeServices.js';
 import { type Fakes, listenerFakes } from '../listenerFakes.js';
@@ -25,7 +26,7 @@ describe('/hcc', () => {
 
   it('sends the privacy notice before the summary, both privately', async () => {
     const f = await slash('stage bili 34 MRN 1234567');
-    expect(f.texts()).toEqual(['PRIVACY notice', expect.stringMatching(/^BCLC B/)]);
+    expect(f.texts()).toEqual([PRIVACY_TEXT, expect.stringMatching(/^BCLC B/)]);
     expect(f.handled()?.outcome).toBe('assessed-privacy-warning');
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PRIVACY_TEXT } from '../../../src/render/privacy.js';
 import { appMention } from '../../../src/slack/events/appMention.js';
 import { openStore, type Store } from '../../../src/store/openStore.js';
 import { type FreshStore, sqliteBackend } from '../../store/backends.js';
@@ -41,7 +42,7 @@ describe('@mention', () => {
   it('sends the privacy notice to the author only, before the public result', async () => {
     const f = await mention('stage bili 34 MRN 1234567');
     expect(f.calls.map((c) => c.method)).toEqual(['chat.postEphemeral', 'chat.postMessage']);
-    expect(f.callsTo('chat.postEphemeral')[0]).toMatchObject({ user: 'U0ALICE', text: 'PRIVACY notice' });
+    expect(f.callsTo('chat.postEphemeral')[0]).toMatchObject({ user: 'U0ALICE', text: PRIVACY_TEXT });
   });
 
   it('keeps parse errors and help private', async () => {
