@@ -21,7 +21,12 @@ import { type DecisionAuditEvent, decisionAuditEntry } from './decisionAudit.js'
 import type { DecisionRepository } from './decisionRepository.js';
 import type { Decision } from './decisionSchema.js';
 import type { IdentifierScreen, Problem } from './decisionScreen.js';
-import type { ChannelSettings } from './decisionSettings.js';
+import {
+  applySettings,
+  type ChannelSettings,
+  type SettingChange,
+  type SettingName,
+} from './decisionSettings.js';
 import { latestDecision, signOff } from './decisionSignOff.js';
 import type { CaseField } from './fields.js';
 import { addFollowUp, type FollowUp, markDone, type SnoozeChoice, snooze } from './followUp.js';
@@ -347,6 +352,45 @@ export async function setMeetings(
     described: describeSchedule(parsed.schedule, settings.timezone),
     next,
   };
+}
+
+export interface SettingsView {
+  settings: ChannelSettings;
+  /** The meeting days in words, or null when the channel has none. */
+  meetings: string | null;
+}
+
+const settingsView = (settings: ChannelSettings): SettingsView => ({
+  settings,
+  meetings: settings.meetings ? describeSchedule(settings.meetings, settings.timezone) : null,
+});
+
+/** The channel's settings as they stand (`/hcc settings`, `hcc-mdt settings`). */
+export async function channelSettings(deps: DecisionDeps, scope: CaseScope): Promise<SettingsView> {
+  return settingsView(await deps.decisions.settings(scope));
+}
+
+/**
+ * Changes the channel's settings by name (self-sign-off, reminder hour, time zone), saved only when one differs.
+ * The next meeting's day-before agenda post moves with the reminder hour and the zone; reminders already planned
+ * keep their time.
+ */
+export async function changeSettings(
+  deps: DecisionDeps,
+  req: { scope: CaseScope; changes: readonly SettingChange[] },
+): Promise<Outcome<SettingsView & { changed: SettingName[] }>> {
+  const current = await deps.decisions.settings(req.scope);
+  const r = applySettings(current, req.changes);
+  if (!r.ok) return invalid(r.problems);
+  if (r.changed.length > 0) {
+    await deps.decisions.saveSettings(req.scope, r.settings, deps.now());
+    const next = r.settings.meetings
+      ? nextMeeting(r.settings.meetings, deps.now(), r.settings.timezone)
+      : null;
+    if (next && r.changed.some((n) => n !== 'self-sign-off'))
+      await planAgendaPost(deps, req.scope, next, r.settings);
+  }
+  return { status: 'ok', ...settingsView(r.settings), changed: r.changed };
 }
 
 /** Puts a case on the agenda of `meeting` (YYYY-MM-DD), or of the channel's next meeting. */

@@ -79,7 +79,7 @@ export function signOff(
         {
           path: 'by',
           message:
-            'recorded this decision, and this channel asks for sign-off by another member (a channel setting can allow self-sign-off)',
+            'recorded this decision, and this channel asks for sign-off by another member (its self-sign-off setting is off)',
         },
       ],
     };

@@ -28,6 +28,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await caseCommand(rest, io);
       case 'agenda':
       case 'meetings':
+      case 'settings':
       case 'follow-ups':
       case 'report':
         return await decisionTopCommand(command, rest, io);

@@ -35,7 +35,7 @@ export function aboutView(
       '*Commands.* `/hcc stage <case>` (private answer with Evidence, All scores and Share) · ' +
         '`@hcc-mdt <case>` in a thread · the message shortcut *Assess with HCC MDT* · `/hcc form` · ' +
         '`/hcc refs <drug or trial>` · `/hcc mrecist baseline 52 nadir 30 now 37 mm` · ' +
-        '`/hcc meetings weekly thursday 08:00` · `/hcc agenda` · `/hcc help`',
+        '`/hcc meetings weekly thursday 08:00` · `/hcc agenda` · `/hcc settings` · `/hcc help`',
     ),
     context(`Version ${info.version} · Evidence reviewed ${info.reviewed}.`),
     ...more,

@@ -31,6 +31,10 @@ export const HELP_COMMANDS: readonly { usage: string; does: string }[] = [
     does: 'the next meeting’s cases, each with its stage and what it still needs, with a button to post it (posted the day before too)',
   },
   {
+    usage: 'settings [self-sign-off on|off | reminder-hour 9 | timezone Europe/London]',
+    does: "the channel's settings; with a name and value, changes one and says so in the channel",
+  },
+  {
     usage: 'form',
     does: 'a form instead of free text: one unit choice, yes / no / not known for each finding',
   },
@@ -68,7 +72,7 @@ export function renderHelpMessage(options: { withFormButton?: boolean } = {}): S
   }
   blocks.push(context(`Please don't post names, record numbers or dates of birth. _${DECISION_SUPPORT}_`));
   return enforceBlockKitLimits({
-    text: 'HCC MDT assistant: /hcc stage <values>, albi, cp, meld, bclc, transplant, mrecist, refs, meetings, agenda, form, help.',
+    text: 'HCC MDT assistant: /hcc stage <values>, albi, cp, meld, bclc, transplant, mrecist, refs, meetings, agenda, settings, form, help.',
     blocks,
   });
 }

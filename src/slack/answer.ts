@@ -85,7 +85,8 @@ export function answer(request: AnswerableRequest, services: Services, options: 
       };
     case 'meetings':
     case 'agenda':
-      // The channel's meetings and agenda need the channel: the slash command answers them (commands/hcc.ts).
+    case 'settings':
+      // The channel's meetings, agenda and settings need the channel: the slash command answers them (commands/hcc.ts).
       return {
         kind: 'private',
         message: withNote(

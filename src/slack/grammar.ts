@@ -7,6 +7,7 @@
  *   refs <query>          evidence cards
  *   meetings [schedule]   the channel's meeting days: show them, or set them (`weekly thursday 08:00`)
  *   agenda [YYYY-MM-DD]   the next (or that) meeting's agenda, privately, with a button to post it
+ *   settings [name value] the channel's settings: show them, or change one (`self-sign-off on`, `reminder-hour 9`)
  *   form                  open the modal
  *   help | (nothing)      help with an "Open form" button
  *
@@ -30,6 +31,7 @@ export type RequestAction =
   | 'refs'
   | 'meetings'
   | 'agenda'
+  | 'settings'
   | 'form'
   | 'help'
   | 'unknown';
@@ -61,6 +63,8 @@ const SUBCOMMANDS: Record<string, Exclude<RequestAction, 'unknown'>> = {
   meetings: 'meetings',
   meeting: 'meetings',
   agenda: 'agenda',
+  settings: 'settings',
+  setting: 'settings',
   form: 'form',
   help: 'help',
 };
@@ -130,6 +134,10 @@ export function parseRequest(text: string): ParsedRequest {
 const COMMON_WORDS = new Set([
   'from',
   'firm',
+  'getting',
+  'letting',
+  'sitting',
+  'settling',
   'farm',
   'foam',
   'held',

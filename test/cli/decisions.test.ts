@@ -261,6 +261,54 @@ describe('hcc-mdt decisions on the CLI', () => {
     expect((await run('meetings')).out).toContain('weekly on Thursday at 08:00 (Europe/London)');
   });
 
+  it('shows and changes the settings; with self-sign-off on, the recorder may sign off', async () => {
+    const shown = await run('settings');
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('Self-sign-off: off');
+    expect(shown.out).toContain('Reminder hour: 09:00');
+    expect(shown.out).toContain('Meeting days: none');
+
+    const bad = await run(
+      'settings',
+      '--self-sign-off',
+      'yes',
+      '--reminder-hour',
+      '25',
+      '--timezone',
+      'Mars',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--self-sign-off: must be "on" or "off"');
+    expect(bad.err).toContain('--reminder-hour: must be a whole hour from 0 to 23');
+    expect(bad.err).toContain('--timezone: is not a time zone; give an IANA name such as "Europe/London"');
+    expect(bad.err).toContain('Example: hcc-mdt settings --self-sign-off on');
+    expect((await run('settings', '--json')).json().settings.selfSignOff).toBe(false);
+
+    const id = await stagedCase();
+    await run('case', 'decide', id, '--outcome', 'recommend', '--treatment', 'tace', '--by', 'AB');
+    expect((await run('case', 'sign-off', id, '--by', 'AB')).code).toBe(2);
+
+    const set = await run(
+      'settings',
+      '--self-sign-off',
+      'on',
+      '--reminder-hour',
+      '8',
+      '--timezone',
+      'europe/london',
+      '--json',
+    );
+    expect(set.code).toBe(0);
+    expect(set.json()).toMatchObject({
+      settings: { selfSignOff: true, reminderHour: 8, timezone: 'Europe/London' },
+      changed: ['self-sign-off', 'reminder-hour', 'timezone'],
+    });
+    expect((await run('settings', '--reminder-hour', '8')).out).toContain('Nothing changed.');
+    const self = await run('case', 'sign-off', id, '--by', 'AB', '--json');
+    expect(self.code).toBe(0);
+    expect(self.json().decision.signOff).toMatchObject({ by: 'AB' });
+  });
+
   it('puts a case deferred for imaging back on the next agenda when the imaging arrives', async () => {
     const id = (await run('case', 'new', '--json')).json().caseId as string;
     await run('case', 'add', id, 'bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE ECOG 0');

@@ -4,7 +4,7 @@ import { defaultServices } from '../../src/slack/defaultServices.js';
 import { parseRequest } from '../../src/slack/grammar.js';
 
 describe('answer: the channel commands outside /hcc', () => {
-  it.each(['agenda', 'meetings weekly thursday 08:00'])(
+  it.each(['agenda', 'meetings weekly thursday 08:00', 'settings self-sign-off on'])(
     '%j after a mention or on the shortcut points to the slash command, privately',
     (text) => {
       const request = parseRequest(`<@U0BOT> ${text}`);

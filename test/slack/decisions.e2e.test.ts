@@ -281,6 +281,74 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       expect(audit.filter((a) => a.action === 'reminder.sent').map((a) => a.actor)).toEqual(['app']);
     });
 
+    it('self-sign-off is refused by default and allowed after `/hcc settings self-sign-off on`, announced in the channel', async () => {
+      await env.h.event(
+        mention(
+          'stage bili 1.1 mg/dl alb 3.6 g/dl INR 1.1 no ascites no HE 3 lesions largest 4.2cm ECOG 0 no PVTT no mets',
+        ),
+        'Ev-s1',
+      );
+      await expect.poll(() => posts(env.h.fake).length).toBe(2);
+      const scope = { teamId: 'T1', channelId: 'C1' };
+      const id = (await env.store.cases.findByThread(scope, THREAD))!.id;
+      members(env.h.fake, ['U0CHAIR', 'U0CHECK']);
+      const r = await decide(serviceDeps(env.store)!, {
+        caseId: id,
+        scope,
+        actor: 'U0CHAIR',
+        form: { outcome: 'recommend', treatment: { kind: 'option', id: 'tace' } },
+      });
+      if (r.status !== 'ok') throw new Error('fixture');
+      const signOff = (n: string) =>
+        press(env.h.fake, 'hcc_decision_sign_off', { caseId: id, decision: r.decision.id }, 'U0CHAIR', n);
+      const privately = (n: string) => [
+        ...env.h.fake.callsTo(`/respond/${n}`),
+        ...env.h.fake.callsTo('chat.postEphemeral').filter((c) => c.body.user === 'U0CHAIR'),
+      ];
+
+      await env.h.interact(signOff('self-1'));
+      await expect.poll(() => privately('self-1').length).toBeGreaterThan(0);
+      expect(privately('self-1').map(textOf).join()).toContain('asks for sign-off by another member');
+      expect((await decisionsOf(env.store)!.decisions(id, scope))[0]!.signOff).toBeNull();
+
+      const reply = (n: number) => textOf(env.h.fake.callsTo(`/respond/cmd-${n}`)[0]!);
+      await env.h.command('settings', { user_id: 'U0CHAIR' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-1').length).toBe(1);
+      expect(reply(1)).toContain('Self-sign-off: off');
+      expect(reply(1)).toContain('Reminder hour: 09:00');
+      await env.h.command('settings self-sign-off on', { user_id: 'U0STRANGER' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-2').length).toBe(1);
+      expect(reply(2)).toContain('for its members only');
+      await env.h.command('settings self-sign-off maybe', { user_id: 'U0CHAIR' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-3').length).toBe(1);
+      expect(reply(3)).toContain('`self-sign-off` must be "on" or "off"');
+      expect(reply(3)).toContain('/hcc settings self-sign-off on');
+      // Nothing changed, nothing announced: the case card and its reply are all the channel has.
+      expect(posts(env.h.fake)).toHaveLength(2);
+      expect((await decisionsOf(env.store)!.settings(scope)).selfSignOff).toBe(false);
+
+      await env.h.command('settings self-sign-off on', { user_id: 'U0CHAIR' });
+      await expect.poll(() => env.h.fake.callsTo('/respond/cmd-4').length).toBe(1);
+      expect(reply(4)).toContain("Set this channel's self-sign-off to on");
+      const announced = posts(env.h.fake)[2]!;
+      expect(announced.body.channel).toBe('C1');
+      expect(announced.body.thread_ts).toBeUndefined();
+      expect(String(announced.body.text)).toBe(
+        "<@U0CHAIR> set this channel's self-sign-off to on (the member who records a decision may now sign it off).",
+      );
+
+      await env.h.interact(signOff('self-2'));
+      await expect.poll(() => posts(env.h.fake).length).toBe(4);
+      expect(textOf(posts(env.h.fake)[3]!)).toContain('*Signed off* by <@U0CHAIR>');
+      expect((await decisionsOf(env.store)!.decisions(id, scope))[0]!.signOff).toMatchObject({
+        by: 'U0CHAIR',
+        self: true,
+      });
+      // The log names the outcome, never the words typed.
+      expect(env.h.lines.join('\n')).toContain('"outcome":"settings-set"');
+      expect(env.h.lines.join('\n')).not.toContain('self-sign-off maybe');
+    });
+
     it('App Home shows each person only the channels they are in; a deferred case returns when its data arrives', async () => {
       const said = (channel: string, thread: string, text: string, ts: string) => ({
         type: 'app_mention',

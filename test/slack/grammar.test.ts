@@ -21,6 +21,9 @@ describe('parseRequest: one grammar for every door', () => {
     ['meeting 2026-12-03 08:00', 'meetings', '2026-12-03 08:00'],
     ['agenda', 'agenda', ''],
     ['agenda 2026-12-10', 'agenda', '2026-12-10'],
+    ['settings', 'settings', ''],
+    ['settings self-sign-off on', 'settings', 'self-sign-off on'],
+    ['setting reminder-hour 9', 'settings', 'reminder-hour 9'],
     ['help', 'help', ''],
     ['', 'help', ''],
     ['   ', 'help', ''],
@@ -31,6 +34,15 @@ describe('parseRequest: one grammar for every door', () => {
   it('suggests agenda and meetings for near misses', () => {
     expect(parseRequest('agneda')).toMatchObject({ action: 'unknown', suggestion: 'agenda' });
     expect(parseRequest('meetngs weekly')).toMatchObject({ action: 'unknown', suggestion: 'meetings' });
+    expect(parseRequest('setings self-sign-off on')).toMatchObject({
+      action: 'unknown',
+      suggestion: 'settings',
+    });
+  });
+
+  it('a case opening with a word near `settings` is still a case', () => {
+    const text = 'Getting worse: bili 34 umol/L alb 31 g/L, 3 lesions largest 4.2 cm';
+    expect(parseRequest(`<@U0APP> ${text}`)).toEqual({ action: 'stage', rest: text });
   });
 
   it('strips the mention prefix, with or without a name', () => {

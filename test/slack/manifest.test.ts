@@ -169,9 +169,9 @@ describe('manifest.yml', () => {
     ]);
   });
 
-  it('names every /hcc subcommand in the usage hint, meetings and agenda among them', () => {
+  it('names every /hcc subcommand in the usage hint, meetings, agenda and settings among them', () => {
     const hint = manifest.features?.slash_commands?.[0]?.usage_hint ?? '';
-    for (const sub of ['albi', 'mrecist', 'refs', 'meetings', 'agenda', 'form', 'help'])
+    for (const sub of ['albi', 'mrecist', 'refs', 'meetings', 'agenda', 'settings', 'form', 'help'])
       expect(hint).toContain(`| ${sub}`);
   });
 

@@ -15,7 +15,9 @@ import {
   agendaFor,
   amend,
   type CaseDecisionView,
+  changeSettings,
   channelReport,
+  channelSettings,
   type DecisionDeps,
   decide,
   followUpsDue,
@@ -23,11 +25,12 @@ import {
   meetingsOf,
   type Outcome,
   recordCaseTreatment,
+  type SettingsView,
   scheduleCase,
   setMeetings,
   signOffDecision,
 } from '../../cases/decisionService.js';
-import { TimeZoneSchema } from '../../cases/decisionSettings.js';
+import { describeSetting, SETTING_NAMES, TimeZoneSchema } from '../../cases/decisionSettings.js';
 import { isDone } from '../../cases/followUp.js';
 import { LOCAL_SCOPE } from '../../cases/record.js';
 import { TreatmentOptionIdSchema } from '../../clinical/treatmentOptionIds.js';
@@ -40,8 +43,8 @@ import { reportInvalid, writeJson } from '../invalid.js';
 import { type CliIo, EXIT_INVALID, EXIT_OK } from '../io.js';
 
 /**
- * The offline doors onto decisions: `case decide|sign-off|follow-up|treated|schedule`, `agenda`, `meetings` and
- * `report`, on the same store and the same service as the Slack app. Offline cases live in the local scope.
+ * The offline doors onto decisions: `case decide|sign-off|follow-up|treated|schedule`, `agenda`, `meetings`,
+ * `settings`, `follow-ups` and `report`, on the same store and the same service as the Slack app. Offline cases live in the local scope.
  */
 
 export const DECISION_CASE_USAGE = [
@@ -59,6 +62,8 @@ export const DECISION_USAGE = [
   '  hcc-mdt agenda [--meeting YYYY-MM-DD] [--json]',
   '  hcc-mdt meetings ["weekly thursday 08:00" | "2026-12-03, 2026-12-17 08:00"] [--timezone Europe/London] [--json]',
   '                                                  (with no schedule: the one set now)',
+  '  hcc-mdt settings [--self-sign-off on|off] [--reminder-hour 0-23] [--timezone Europe/London] [--json]',
+  '                                                  (with no option: the settings now)',
   '  hcc-mdt follow-ups [--due-by YYYY-MM-DD] [--json]   open follow-ups due by then (default today): the reminders',
   '  hcc-mdt report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
 ].join('\n');
@@ -87,6 +92,7 @@ const SPEC: Record<CaseSub | TopCommand, string[]> = {
   schedule: ['meeting', 'by'],
   agenda: ['meeting'],
   meetings: ['timezone'],
+  settings: [...SETTING_NAMES],
   'follow-ups': ['due-by'],
   report: ['from', 'to'],
 };
@@ -349,10 +355,21 @@ const meetingsReply = (v: MeetingsView) => ({
   ],
 });
 
-export const DECISION_COMMANDS = ['agenda', 'meetings', 'follow-ups', 'report'] as const;
+const settingsReply = (v: SettingsView & { changed?: readonly string[] }) => ({
+  json: { settings: v.settings, changed: v.changed ?? [] },
+  text: [
+    ...(v.changed ? [v.changed.length ? `Changed: ${v.changed.join(', ')}.` : 'Nothing changed.'] : []),
+    `Time zone: ${describeSetting('timezone', v.settings)}`,
+    `Self-sign-off: ${describeSetting('self-sign-off', v.settings)}`,
+    `Reminder hour: ${describeSetting('reminder-hour', v.settings)}`,
+    `Meeting days: ${v.meetings ?? 'none'}`,
+  ],
+});
+
+export const DECISION_COMMANDS = ['agenda', 'meetings', 'settings', 'follow-ups', 'report'] as const;
 type TopCommand = (typeof DECISION_COMMANDS)[number];
 
-/** `agenda`, `meetings`, `follow-ups` and `report`. */
+/** `agenda`, `meetings`, `settings`, `follow-ups` and `report`. */
 export async function decisionTopCommand(cmd: TopCommand, argv: string[], io: CliIo): Promise<number> {
   const jsonWanted = argv.includes('--json');
   const parsed = parseArgs(argv, { values: [...SPEC[cmd], 'db'], switches: ['json'] });
@@ -382,6 +399,30 @@ export async function decisionTopCommand(cmd: TopCommand, argv: string[], io: Cl
   }
   if (positionals.length > 0)
     return reportInvalid(io, json, [{ path: '(arguments)', message: `${cmd} takes options only` }], usage);
+  if (cmd === 'settings') {
+    const changes = SETTING_NAMES.flatMap((name) => {
+      const value = values.get(name);
+      return value === undefined ? [] : [{ name, value }];
+    });
+    return withStore(io, json, values.get('db'), async (ctx) => {
+      if (changes.length === 0)
+        return finish(
+          ctx,
+          null,
+          { status: 'ok', ...(await channelSettings(ctx.deps, scope)) },
+          settingsReply,
+        );
+      const r = await changeSettings(ctx.deps, { scope, changes });
+      if (r.status === 'invalid')
+        return reportInvalid(
+          io,
+          json,
+          r.problems.map((p) => ({ path: `--${p.path}`, message: p.message })),
+          'Example: hcc-mdt settings --self-sign-off on --reminder-hour 9 --timezone Europe/London',
+        );
+      return finish(ctx, null, r, settingsReply);
+    });
+  }
   if (cmd === 'agenda') {
     const meeting = values.get('meeting');
     return withStore(io, json, values.get('db'), async (ctx) =>

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answer, isAnswerable } from '../answer.js';
-import { channelCommand } from '../decisions/agendaCommand.js';
-import { noticeMessage, tellPrivately } from '../deliver.js';
+import { CHANNEL_ACTIONS, channelCommand } from '../decisions/agendaCommand.js';
+import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { parseRequest } from '../grammar.js';
@@ -41,8 +41,8 @@ export const hccCommand =
       return;
     }
 
-    if (request.action === 'meetings' || request.action === 'agenda') {
-      const action = request.action;
+    const action = CHANNEL_ACTIONS.find((a) => a === request.action);
+    if (action) {
       await guarded(
         deps,
         fields,
@@ -55,6 +55,7 @@ export const hccCommand =
             user: command.user_id,
             client,
           });
+          if (r.announce) await postPublicly(audience, r.announce, ctx, 'respond');
           await tellPrivately(audience, r.message, ctx);
           deps.log.info('handled', { ...fields, outcome: r.outcome, ms: elapsed(start) });
         },

@@ -13,33 +13,38 @@ import { ACTION_POST_AGENDA, type AgendaButtonValue } from './actions.js';
 import { agendaMessage } from './agendaMessage.js';
 import { button } from './decisionMessage.js';
 import { serviceDeps } from './decisionServices.js';
+import { settingsCommand } from './settingsCommand.js';
 
 /**
- * `/hcc meetings [schedule] [zone]` and `/hcc agenda [YYYY-MM-DD]`: the channel's meeting days and the agenda, on
- * the same case layer as `hcc-mdt meetings` and `hcc-mdt agenda`. Both answer privately; the agenda carries a
- * button that posts it to the channel. Only the channel's members get an answer about its meetings.
+ * `/hcc meetings [schedule] [zone]`, `/hcc agenda [YYYY-MM-DD]` and `/hcc settings [name value]`: the channel's
+ * meeting days, the agenda and its settings, on the same case layer as `hcc-mdt meetings`, `agenda` and
+ * `settings`. All answer privately; the agenda carries a button that posts it to the channel, and a changed
+ * setting is announced there. Only the channel's members get an answer about its meetings or settings.
  */
 
-const NO_STORE = 'Meetings and the agenda need the case store; this installation runs without one.';
-const NOT_MEMBER = "The channel's meetings and agenda are for its members only.";
+const NO_STORE = 'Meetings, the agenda and settings need the case store; this installation runs without one.';
+const NOT_MEMBER = "The channel's meetings, agenda and settings are for its members only.";
+
+export const CHANNEL_ACTIONS = ['meetings', 'agenda', 'settings'] as const;
 
 export interface ChannelCommand {
-  action: 'meetings' | 'agenda';
+  action: (typeof CHANNEL_ACTIONS)[number];
   rest: string;
   scope: CaseScope;
   user: string;
   client: WebClient;
 }
 
-/** The private reply and the outcome to log. */
+/** The private reply, what to announce in the channel (a changed setting), and the outcome to log. */
 export async function channelCommand(
   store: CaseStoreDeps | undefined,
   c: ChannelCommand,
-): Promise<{ message: SlackMessage; outcome: string }> {
+): Promise<{ message: SlackMessage; announce?: SlackMessage; outcome: string }> {
   const svc = store ? serviceDeps(store) : null;
   if (!svc) return { message: noticeMessage(NO_STORE), outcome: 'no-store' };
   if (!(await isChannelMember(c.client, c.scope.channelId, c.user)))
     return { message: noticeMessage(NOT_MEMBER), outcome: 'not-member' };
+  if (c.action === 'settings') return settingsCommand(svc, c);
   const problems = (p: readonly { message: string }[]) => p.map((x) => x.message).join('\n');
 
   if (c.action === 'meetings') {
