@@ -10,7 +10,7 @@ import type { CaseField } from './fields.js';
 import type { CaseRecord } from './record.js';
 import type { CaseRepository } from './repository.js';
 import { keyScores, type Snapshot } from './snapshot.js';
-import { type Actor, type CaseValues, mergedInput, mergeStatement } from './values.js';
+import { type Actor, ActorSchema, type CaseValues, mergedInput, mergeStatement } from './values.js';
 
 /**
  * Adding one parsed message to a case: merge its values into the case's, stage the merged input, and produce the
@@ -42,6 +42,8 @@ export type Plan =
   | { status: 'invalid'; parse: ParseResult; problems: { path: string; message: string }[] };
 
 export function planAddition(record: CaseRecord, rawParse: ParseResult, meta: AdditionMeta): Plan {
+  // The record is read back through the same schema: refuse on the way in what could never be read out.
+  ActorSchema.parse(meta.by);
   const { correction, parse } = readCorrection(rawParse);
   if (parse.errors.length > 0) return { status: 'not-assessed', parse, reason: 'parse-errors' };
   if (Object.keys(parse.input).length === 0)

@@ -135,3 +135,20 @@ describe('describeCarried', () => {
     expect(describeCarried([])).toBeNull();
   });
 });
+
+describe('planAddition refuses an actor the record could not be read back with', () => {
+  it('throws before anything is planned for a malformed Slack user ID', () => {
+    const record: CaseRecord = {
+      id: 'HCC-7QK2M',
+      scope: { teamId: 'local', channelId: 'cli' },
+      threadTs: null,
+      createdAt: '2026-11-01T09:00:00.000Z',
+      lastActivityAt: '2026-11-01T09:00:00.000Z',
+      lastSeq: 0,
+      values: {},
+    };
+    const at = new Date('2026-11-02T00:00:00.000Z');
+    expect(() => planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U1' })).toThrow(/Slack user ID/);
+    expect(planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U0ALICE' }).status).toBe('assessed');
+  });
+});
