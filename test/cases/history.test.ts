@@ -148,7 +148,9 @@ describe('planAddition refuses an actor the record could not be read back with',
       values: {},
     };
     const at = new Date('2026-11-02T00:00:00.000Z');
-    expect(() => planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U1' })).toThrow(/Slack user ID/);
+    expect(() => planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U1' })).toThrow(
+      /Slack user ID/,
+    );
     expect(planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U0ALICE' }).status).toBe('assessed');
   });
 });
