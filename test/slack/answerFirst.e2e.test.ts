@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BLOCK_IDS } from '../../src/render/summaryBlocks.js';
-import { buttonPress, everything, type Harness, startHarness } from './harness.js';
+import { buttonPress, everything, useHarness } from './harness.js';
 
 /**
  * The first reply is the answer, and a shared post is faithful to it: through the real app and renderers, the
  * caveats of the private preview and of the post the channel sees are compared line by line.
  */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ services: 'real' });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness({ services: 'real' });
 
 type Block = {
   block_id?: string;

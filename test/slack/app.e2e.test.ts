@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRIVACY_TEXT } from '../../src/render/privacy.js';
-import {
-  buttonPress,
-  caseFormSubmission,
-  chosen,
-  everything,
-  type Harness,
-  SECRET,
-  startHarness,
-  typed,
-} from './harness.js';
+import { buttonPress, caseFormSubmission, chosen, everything, SECRET, typed, useHarness } from './harness.js';
 import { commandBody, postSigned } from './signed.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness();
 
 const respondCalls = () => h.fake.calls.filter((c) => c.method.startsWith('/respond/'));
 const texts = (calls: { body: Record<string, unknown> }[]) => calls.map((c) => String(c.body.text));

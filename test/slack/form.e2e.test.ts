@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BLOCK_IDS } from '../../src/render/summaryBlocks.js';
 import { TRI_STATE_FIELDS } from '../../src/slack/form.js';
-import { buttonPress, caseFormSubmission, chosen, type Harness, startHarness, typed } from './harness.js';
+import { buttonPress, caseFormSubmission, chosen, typed, useHarness } from './harness.js';
 
 /**
  * The case form through the real app, pipeline and renderers: "not known" is carried as not stated (the caveat
  * shows, and travels with Share); "no" states it, so a form user can clear "taken as absent (not stated)".
  */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ services: 'real' });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness({ services: 'real' });
 
 type Block = {
   block_id?: string;

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, startApp } from '../../src/slack/app.js';
 import type { CaseStoreDeps } from '../../src/slack/caseThread.js';
 import type { Config, LogLevelName } from '../../src/slack/config.js';
@@ -194,3 +195,25 @@ export const caseFormSubmission = (
 /** A text input's and a static select's state in a submitted view. */
 export const typed = (v: string) => ({ value: { type: 'plain_text_input', value: v } });
 export const chosen = (v: string) => ({ choice: { type: 'static_select', selected_option: { value: v } } });
+
+/**
+ * One harness for a whole test file: started before its first test, closed after its last, with the fake Slack's
+ * record emptied before each test. The returned object forwards to the harness once it is running.
+ */
+export function useHarness(options: Parameters<typeof startHarness>[0] = {}): Harness {
+  let running: Harness | undefined;
+  beforeAll(async () => {
+    running = await startHarness(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  beforeEach(() => running?.fake.reset());
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!running) throw new Error('the harness is used outside a test (it starts in beforeAll)');
+      const value = Reflect.get(running, key);
+      return typeof value === 'function' ? value.bind(running) : value;
+    },
+  });
+}

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRIVACY_TEXT } from '../../src/render/privacy.js';
 import type { SlackMessage } from '../../src/render/slackMessage.js';
 import type { Services } from '../../src/slack/services.js';
 import { fakeServices } from './fakeServices.js';
-import { caseFormSubmission, everything, type Harness, startHarness, typed } from './harness.js';
+import { caseFormSubmission, everything, typed, useHarness } from './harness.js';
 
 /**
  * The identifier screen is a property of every door, not of the renderers: here every renderer echoes what it was
@@ -45,14 +45,7 @@ function echoingServices(): Services {
   };
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ services: echoingServices() });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness({ services: echoingServices() });
 
 const IDENTIFIERS = ['Smith', '12/03/1961', '943 476 5919', '9434765919', '4857773'];
 const privateNotices = () =>

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buttonPress, type Harness, startHarness } from './harness.js';
+import { expect, it } from 'vitest';
+import { buttonPress, useHarness } from './harness.js';
 
 /**
  * The logging policy, end to end at LOG_LEVEL=debug (the most talkative): a marker typed into every door
@@ -7,13 +7,7 @@ import { buttonPress, type Harness, startHarness } from './harness.js';
  */
 
 const MARKER = 'ZZMARKER8472';
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ logLevel: 'debug' });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness({ logLevel: 'debug' });
 
 it('keeps typed text, tokens, response_url and trigger_id out of every log line', async () => {
   await h.command(`stage bili 34 ${MARKER}`, { trigger_id: `trig-${MARKER}` });

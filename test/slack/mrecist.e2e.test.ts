@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonPress, type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { buttonPress, useHarness } from './harness.js';
 
 /**
  * mRECIST through the real app and renderers: the reply echoes the sums and rounds its percentages, a private
  * reply can be shared once, and the channel reads exactly what the preview said.
  */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ services: 'real' });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness({ services: 'real' });
 
 type Block = { type: string; text?: { text?: string }; elements?: { action_id?: string; value?: string }[] };
 const respondCalls = () => h.fake.calls.filter((c) => c.method.startsWith('/respond/'));

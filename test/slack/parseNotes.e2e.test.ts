@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonPress, caseFormSubmission, chosen, type Harness, startHarness, typed } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { buttonPress, caseFormSubmission, chosen, typed, useHarness } from './harness.js';
 
 /**
  * What the parser found reaches the person on success through every door, with the real pipeline and renderers:
@@ -7,14 +7,7 @@ import { buttonPress, caseFormSubmission, chosen, type Harness, startHarness, ty
  * in a notice only the author sees. The form has no parser: its own caveats are in its summary the same way.
  */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ services: 'real' });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness({ services: 'real' });
 
 /** A typed Child-Pugh the values contradict, a PVT that cannot be read, and one word nobody knows. */
 const CASE =

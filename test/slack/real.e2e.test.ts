@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonPress, everything, type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { buttonPress, everything, useHarness } from './harness.js';
 
 /**
  * The same doors with the REAL pipeline, parser, references and renderers (the app's default services), so the
  * seams between the Slack layer and the rest are exercised end to end.
  */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ services: 'real' });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness({ services: 'real' });
 
 const CASE = 'bili 34 umol/L alb 31 g/L INR 1.3, mild ascites, no HE, ECOG 0, 3 lesions largest 4.2cm';
 const respondCalls = () => h.fake.calls.filter((c) => c.method.startsWith('/respond/'));

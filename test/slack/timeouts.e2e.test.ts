@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonPress, type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { buttonPress, useHarness } from './harness.js';
 
 /**
  * A response_url that never answers: the app gives up on it after its per-call deadline (never Node's 300 s)
  * and tells the person by the next route. The fake records the connections the app closed.
  */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ callTimeoutMs: 300 });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.fake.reset());
+const h = useHarness({ callTimeoutMs: 300 });
 
 const SHARE = JSON.stringify({
   v: 1,
