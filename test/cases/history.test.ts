@@ -110,15 +110,7 @@ describe('planAddition', () => {
   });
 
   it('does not assess, and records nothing, when the message has errors or no values', () => {
-    const record: CaseRecord = {
-      id: 'HCC-7QK2M',
-      scope: { teamId: 'local', channelId: 'cli' },
-      threadTs: null,
-      createdAt: '2026-11-01T09:00:00.000Z',
-      lastActivityAt: '2026-11-01T09:00:00.000Z',
-      lastSeq: 0,
-      values: {},
-    };
+    const record = emptyRecord();
     const meta = { at: new Date('2026-11-02T00:00:00.000Z'), by: 'cli' };
     expect(planAddition(record, parseCase('hello there', {}), meta)).toMatchObject({
       status: 'not-assessed',
@@ -138,15 +130,7 @@ describe('describeCarried', () => {
 
 describe('planAddition refuses an actor the record could not be read back with', () => {
   it('throws before anything is planned for a malformed Slack user ID', () => {
-    const record: CaseRecord = {
-      id: 'HCC-7QK2M',
-      scope: { teamId: 'local', channelId: 'cli' },
-      threadTs: null,
-      createdAt: '2026-11-01T09:00:00.000Z',
-      lastActivityAt: '2026-11-01T09:00:00.000Z',
-      lastSeq: 0,
-      values: {},
-    };
+    const record = emptyRecord();
     const at = new Date('2026-11-02T00:00:00.000Z');
     expect(() => planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U1' })).toThrow(
       /Slack user ID/,
@@ -154,3 +138,15 @@ describe('planAddition refuses an actor the record could not be read back with',
     expect(planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U0ALICE' }).status).toBe('assessed');
   });
 });
+
+function emptyRecord(): CaseRecord {
+  return {
+    id: 'HCC-7QK2M',
+    scope: { teamId: 'local', channelId: 'cli' },
+    threadTs: null,
+    createdAt: '2026-11-01T09:00:00.000Z',
+    lastActivityAt: '2026-11-01T09:00:00.000Z',
+    lastSeq: 0,
+    values: {},
+  };
+}
