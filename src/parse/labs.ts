@@ -1,3 +1,4 @@
+import { ALBUMIN_UNITS, BILIRUBIN_UNITS } from '../clinical/caseInput.js';
 import { AFP_IU_ML_TO_NG_ML } from '../clinical/units.js';
 import { LABEL } from './fields.js';
 import type { Reader } from './reader.js';
@@ -39,8 +40,8 @@ export interface LabValue {
   dotGroup?: boolean;
 }
 
-const ALBUMIN_UNITS: readonly string[] = ['g/dL', 'g/L'];
-const MG_UMOL_UNITS: readonly string[] = ['mg/dL', 'umol/L'];
+// Bilirubin and creatinine share their units; the schema's lists are the one source.
+const MG_UMOL_UNITS: readonly string[] = BILIRUBIN_UNITS;
 
 /** A unit written in brackets, "(umol/L)": the unit concept and the index after ")", or undefined. */
 function bracketUnit(r: Reader, j: number): { unit: Concept; end: number } | undefined {
