@@ -3,26 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { type CaseInputJson, CaseInputSchema } from '../../src/clinical/caseInput.js';
 import { MELD3_SEX_ASSUMPTION, meld3, meld3Unrounded } from '../../src/clinical/meld3.js';
 import { msg } from './fixtures.js';
-import { MELD3_SOURCE, MELD3_VECTORS } from './vectors.js';
+import { MELD3_SOURCE, MELD3_VECTORS, meld3Labs } from './vectors.js';
 
 const m3Of = (json: CaseInputJson) => meld3(CaseInputSchema.parse(json));
-const labs = (
-  bili: number,
-  inr: number,
-  cr: number,
-  sodium: number,
-  albGdl: number,
-  sex: 'female' | 'male',
-  extra: CaseInputJson = {},
-): CaseInputJson => ({
-  bilirubin: { value: bili, unit: 'mg/dL' },
-  inr,
-  creatinine: { value: cr, unit: 'mg/dL' },
-  sodium,
-  albumin: { value: albGdl, unit: 'g/dL' },
-  sex,
-  ...extra,
-});
 const value = (r: ReturnType<typeof meld3>) => (r.ok ? r.value : null);
 
 describe(`MELD 3.0 worked vectors (${MELD3_SOURCE})`, () => {
@@ -66,7 +49,9 @@ describe(`MELD 3.0 worked vectors (${MELD3_SOURCE})`, () => {
 
 describe('MELD 3.0 bounds', () => {
   it('caps creatinine at 3.0 (3.0 and 3.5 alike) and uses 3.0 with dialysis without a creatinine', () => {
-    expect(value(m3Of(labs(2, 1.5, 3.5, 135, 3, 'male')))).toBe(value(m3Of(labs(2, 1.5, 3, 135, 3, 'male'))));
+    expect(value(m3Of(meld3Labs(2, 1.5, 3.5, 135, 3, 'male')))).toBe(
+      value(m3Of(meld3Labs(2, 1.5, 3, 135, 3, 'male'))),
+    );
     const noCr = m3Of({
       bilirubin: { value: 2, unit: 'mg/dL' },
       inr: 1.5,
@@ -78,14 +63,14 @@ describe('MELD 3.0 bounds', () => {
     expect(value(noCr)).toBe(30);
   });
   it('clamps albumin to 1.5-3.5 g/dL and sodium to 125-137', () => {
-    const at = (alb: number, na: number) => value(m3Of(labs(2, 1.5, 1.2, na, alb, 'male')));
+    const at = (alb: number, na: number) => value(m3Of(meld3Labs(2, 1.5, 1.2, na, alb, 'male')));
     expect(at(1.2, 130)).toBe(at(1.5, 130));
     expect(at(4.5, 130)).toBe(at(3.5, 130));
     expect(at(3, 120)).toBe(at(3, 125));
     expect(at(3, 140)).toBe(at(3, 137));
   });
   it('caps at 40 by OPTN policy and says so', () => {
-    const r = m3Of(labs(30, 4, 3, 125, 1.5, 'female'));
+    const r = m3Of(meld3Labs(30, 4, 3, 125, 1.5, 'female'));
     expect(value(r)).toBe(40);
     expect(r.ok && r.assumptions.map(msg)).toHaveLength(2);
     expect(r.ok && r.assumptions[1]?.message).toContain('47');
@@ -98,7 +83,7 @@ describe('MELD 3.0 missing inputs', () => {
       ok: false,
       missing: ['bilirubin', 'inr', 'creatinine (or dialysis)', 'sodium', 'albumin', 'sex'],
     });
-    const { sex: _s, ...noSex } = labs(2, 1.5, 1.2, 135, 3, 'male') as Record<string, unknown>;
+    const { sex: _s, ...noSex } = meld3Labs(2, 1.5, 1.2, 135, 3, 'male') as Record<string, unknown>;
     expect(m3Of(noSex as CaseInputJson)).toEqual({ ok: false, missing: ['sex'] });
   });
 });
@@ -113,7 +98,7 @@ describe('MELD 3.0 properties', () => {
   it('is an integer from 6 to 40 everywhere', () => {
     fc.assert(
       fc.property(bili, inr, cr, na, alb, sex, fc.boolean(), (b, i, c, n, a, s, d) => {
-        const v = value(m3Of(labs(b, i, c, n, a, s, { dialysis: d })));
+        const v = value(m3Of(meld3Labs(b, i, c, n, a, s, { dialysis: d })));
         expect(Number.isInteger(v)).toBe(true);
         expect(v).toBeGreaterThanOrEqual(6);
         expect(v).toBeLessThanOrEqual(40);
@@ -123,8 +108,8 @@ describe('MELD 3.0 properties', () => {
   it('a higher bilirubin, INR or creatinine never lowers MELD 3.0', () => {
     fc.assert(
       fc.property(bili, bili, inr, inr, cr, cr, na, alb, sex, (b1, b2, i1, i2, c1, c2, n, a, s) => {
-        const low = value(m3Of(labs(Math.min(b1, b2), Math.min(i1, i2), Math.min(c1, c2), n, a, s)));
-        const high = value(m3Of(labs(Math.max(b1, b2), Math.max(i1, i2), Math.max(c1, c2), n, a, s)));
+        const low = value(m3Of(meld3Labs(Math.min(b1, b2), Math.min(i1, i2), Math.min(c1, c2), n, a, s)));
+        const high = value(m3Of(meld3Labs(Math.max(b1, b2), Math.max(i1, i2), Math.max(c1, c2), n, a, s)));
         expect(high).toBeGreaterThanOrEqual(low ?? 0);
       }),
     );
@@ -137,8 +122,8 @@ describe('MELD 3.0 properties', () => {
     const lowCr = fc.double({ min: 0.1, max: 2.7, noNaN: true });
     fc.assert(
       fc.property(lowBili, inr, lowCr, na, na, alb, alb, sex, (b, i, c, n1, n2, a1, a2, s) => {
-        const better = value(m3Of(labs(b, i, c, Math.max(n1, n2), Math.max(a1, a2), s)));
-        const worse = value(m3Of(labs(b, i, c, Math.min(n1, n2), Math.min(a1, a2), s)));
+        const better = value(m3Of(meld3Labs(b, i, c, Math.max(n1, n2), Math.max(a1, a2), s)));
+        const worse = value(m3Of(meld3Labs(b, i, c, Math.min(n1, n2), Math.min(a1, a2), s)));
         expect(worse).toBeGreaterThanOrEqual(better ?? 0);
       }),
     );
@@ -146,8 +131,8 @@ describe('MELD 3.0 properties', () => {
   it('female never scores below male', () => {
     fc.assert(
       fc.property(bili, inr, cr, na, alb, (b, i, c, n, a) => {
-        expect(value(m3Of(labs(b, i, c, n, a, 'female')))).toBeGreaterThanOrEqual(
-          value(m3Of(labs(b, i, c, n, a, 'male'))) ?? 0,
+        expect(value(m3Of(meld3Labs(b, i, c, n, a, 'female')))).toBeGreaterThanOrEqual(
+          value(m3Of(meld3Labs(b, i, c, n, a, 'male'))) ?? 0,
         );
       }),
     );

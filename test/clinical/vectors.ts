@@ -323,7 +323,8 @@ export interface Meld3Vector {
   score: number;
 }
 
-const meld3Labs = (
+/** The MELD 3.0 inputs in conventional units (mg/dL, g/dL), for the vectors and the cut-off tests. */
+export const meld3Labs = (
   bili: number,
   inr: number,
   cr: number,
