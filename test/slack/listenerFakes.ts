@@ -1,10 +1,15 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { afterEach, beforeEach } from 'vitest';
+import { parseCase } from '../../src/parse/parseCase.js';
 import { actionClaims } from '../../src/slack/actionClaims.js';
+import { assessInThread } from '../../src/slack/caseThread.js';
 import { MembershipCache } from '../../src/slack/decisions/membership.js';
 import type { ListenerDeps } from '../../src/slack/deps.js';
 import { createLogger } from '../../src/slack/log.js';
 import { MemoryClaims } from '../../src/store/claims.js';
+import { openStore, type Store } from '../../src/store/openStore.js';
+import { type FreshStore, sqliteBackend } from '../store/backends.js';
 import { fakeServices } from './fakeServices.js';
 
 /**
@@ -126,4 +131,42 @@ export function pressArgs(
     client: f.client,
     respond: f.respond,
   } as never;
+}
+
+/**
+ * A fresh SQLite store for each test, holding one case that U0ALICE opened with `text` (SI units) in thread
+ * 1700000000.000100 of channel C1, team T1. Read `store` and `caseId` inside a test.
+ */
+export function useCaseInThread(text: string): { readonly store: Store; readonly caseId: string } {
+  let fresh: FreshStore | undefined;
+  let opened: { store: Store; caseId: string } | undefined;
+  beforeEach(async () => {
+    fresh = await sqliteBackend.fresh();
+    const store = await openStore(fresh.location);
+    const made = await assessInThread(store, {
+      scope: { teamId: 'T1', channelId: 'C1' },
+      threadTs: '1700000000.000100',
+      user: 'U0ALICE',
+      parse: parseCase(text, { units: 'si' }),
+    });
+    if (made.kind !== 'case') throw new Error('no case made');
+    opened = { store, caseId: made.caseId };
+  });
+  afterEach(async () => {
+    await opened?.store.close();
+    await fresh?.drop();
+    opened = undefined;
+  });
+  const current = () => {
+    if (!opened) throw new Error('the case is read outside a test (it is opened in beforeEach)');
+    return opened;
+  };
+  return {
+    get store() {
+      return current().store;
+    },
+    get caseId() {
+      return current().caseId;
+    },
+  };
 }

@@ -1,7 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCase } from '../../../src/parse/parseCase.js';
+import { describe, expect, it } from 'vitest';
 import { NOT_FOUND } from '../../../src/slack/actions/caseButtons.js';
-import { assessInThread } from '../../../src/slack/caseThread.js';
 import {
   ACTION_ADD_FOLLOW_UP,
   ACTION_RECORD_DECISION,
@@ -9,9 +7,7 @@ import {
 } from '../../../src/slack/decisions/actions.js';
 import { register } from '../../../src/slack/decisions/listeners.js';
 import type { ListenerDeps } from '../../../src/slack/deps.js';
-import { openStore, type Store } from '../../../src/store/openStore.js';
-import { type FreshStore, sqliteBackend } from '../../store/backends.js';
-import { type Fakes, listenerFakes, pressArgs } from '../listenerFakes.js';
+import { type Fakes, listenerFakes, pressArgs, useCaseInThread } from '../listenerFakes.js';
 
 /** The decision doors called directly, on a real SQLite store: the buttons open their modals for members only. */
 
@@ -28,29 +24,11 @@ function listeners(deps: ListenerDeps): Map<string, Handler> {
   return found;
 }
 
-let fresh: FreshStore;
-let store: Store;
-let caseId: string;
-beforeEach(async () => {
-  fresh = await sqliteBackend.fresh();
-  store = await openStore(fresh.location);
-  const made = await assessInThread(store, {
-    scope: { teamId: 'T1', channelId: 'C1' },
-    threadTs: '1700000000.000100',
-    user: 'U0ALICE',
-    parse: parseCase('bili 34 umol/L, alb 31 g/L, ECOG 0, 3 lesions largest 4.2 cm', { units: 'si' }),
-  });
-  if (made.kind !== 'case') throw new Error('no case made');
-  caseId = made.caseId;
-});
-afterEach(async () => {
-  await store.close();
-  await fresh.drop();
-});
+const thread = useCaseInThread('bili 34 umol/L, alb 31 g/L, ECOG 0, 3 lesions largest 4.2 cm');
 
 const members = (ids: string[]): Fakes =>
   listenerFakes({
-    deps: { store },
+    deps: { store: thread.store },
     api: {
       'conversations.members': () => ({ ok: true, members: ids, response_metadata: { next_cursor: '' } }),
     },
@@ -59,12 +37,14 @@ const members = (ids: string[]): Fakes =>
 describe('decision buttons', () => {
   it('Record decision opens the decision modal for a member, remembering the case and thread', async () => {
     const f = members(['U0ALICE']);
-    await listeners(f.deps).get(ACTION_RECORD_DECISION)!(pressArgs(f, JSON.stringify({ caseId })));
+    await listeners(f.deps).get(ACTION_RECORD_DECISION)!(
+      pressArgs(f, JSON.stringify({ caseId: thread.caseId })),
+    );
     expect(f.calls.map((c) => c.method)).toEqual(['conversations.members', 'views.open']);
     const view = f.callsTo('views.open')[0]?.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe(DECISION_MODAL_CALLBACK_ID);
     expect(JSON.parse(view.private_metadata)).toMatchObject({
-      caseId,
+      caseId: thread.caseId,
       channel: 'C1',
       threadTs: '1700000000.000100',
     });
@@ -73,9 +53,9 @@ describe('decision buttons', () => {
 
   it('answers a non-member, an unreadable value or no store as if the case did not exist', async () => {
     const cases: [Fakes, string][] = [
-      [members(['U0BOB']), JSON.stringify({ caseId })],
-      [members(['U0ALICE']), '{"caseId": 12}'],
-      [listenerFakes(), JSON.stringify({ caseId })],
+      [members(['U0BOB']), JSON.stringify({ caseId: thread.caseId })],
+      [members(['U0ALICE']), '{"thread.caseId": 12}'],
+      [listenerFakes(), JSON.stringify({ caseId: thread.caseId })],
     ];
     for (const [f, value] of cases) {
       await listeners(f.deps).get(ACTION_ADD_FOLLOW_UP)!(pressArgs(f, value));
@@ -93,7 +73,7 @@ describe('decision modal submit', () => {
       ack: f.ack,
       view: {
         callback_id: DECISION_MODAL_CALLBACK_ID,
-        private_metadata: JSON.stringify({ caseId, channel: 'C1', threadTs: null }),
+        private_metadata: JSON.stringify({ caseId: thread.caseId, channel: 'C1', threadTs: null }),
         state: { values: {} },
       },
       body: { user: { id: 'U0ALICE' }, team: { id: 'T1' } },
