@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
+import { format } from './dateFns.js';
 import type { Problem } from './decisionScreen.js';
 import { addDaysToDate, asDate, isIsoDate, localDate, localTimeOn } from './followUpDates.js';
 

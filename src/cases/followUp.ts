@@ -1,6 +1,6 @@
-import { addDays, addMonths, addWeeks, format } from 'date-fns';
 import { z } from 'zod';
 import type { AuditEntry } from './audit.js';
+import { addDays, addMonths, addWeeks, format } from './dateFns.js';
 import { APP_ACTOR, type DecisionAuditEvent, decisionAuditEntry } from './decisionAudit.js';
 import { ActorSchema } from './decisionSchema.js';
 import { type IdentifierScreen, type Problem, screenFreeText } from './decisionScreen.js';

@@ -1,5 +1,5 @@
-import { subDays } from 'date-fns';
 import { z } from 'zod';
+import { subDays } from './dateFns.js';
 
 /**
  * How long an inactive case is kept. Default 180 days without any new message: long enough for a case to come

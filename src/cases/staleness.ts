@@ -1,4 +1,4 @@
-import { addDays, differenceInDays, isAfter } from 'date-fns';
+import { addDays, differenceInDays, isAfter } from './dateFns.js';
 import type { CaseField } from './fields.js';
 import { FIELD_KIND, type FieldKind } from './fields.js';
 
