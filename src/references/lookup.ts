@@ -53,6 +53,22 @@ function sourceFor(id: TreatmentOptionId, stage: BclcStage | undefined) {
  * data error (tested).
  */
 export function evidenceForOption(id: TreatmentOptionId, stage?: BclcStage): OptionEvidence {
+  // The evidence base is fixed for the life of the process, and every answer asks for its options' lines, so each
+  // is built once; frozen, so no caller can change what the next one reads.
+  const key = `${id}|${stage ?? ''}`;
+  let evidence = EVIDENCE_MEMO.get(key);
+  if (!evidence) {
+    evidence = buildEvidence(id, stage);
+    Object.freeze(evidence.conditions);
+    Object.freeze(evidence.referenceIds);
+    EVIDENCE_MEMO.set(key, Object.freeze(evidence));
+  }
+  return evidence;
+}
+
+const EVIDENCE_MEMO = new Map<string, OptionEvidence>();
+
+function buildEvidence(id: TreatmentOptionId, stage: BclcStage | undefined): OptionEvidence {
   const source = sourceFor(id, stage);
   if (!source) throw new Error(`no evidence curated for option "${id}"`);
   const primary = BY_ID.get(source.primaryId);
@@ -78,8 +94,16 @@ const optionLine = (optionId: TreatmentOptionId): string | undefined =>
 
 /** The effect line of an entry (see `effectLine`), with this evidence base as the lookup. */
 export function entryEffect(e: ReferenceEntry): string {
-  return effectLine(e, { reference: getReference, optionLine });
+  let line = EFFECT_MEMO.get(e);
+  if (line === undefined) {
+    line = effectLine(e, { reference: getReference, optionLine });
+    EFFECT_MEMO.set(e, line);
+  }
+  return line;
 }
+
+/** Effect lines by entry object: the entries are fixed data, so each line is formatted once. */
+const EFFECT_MEMO = new WeakMap<ReferenceEntry, string>();
 
 /** The latest review date in the evidence base (YYYY-MM-DD): the one "Evidence reviewed" date users see. */
 export function evidenceReviewed(): string {

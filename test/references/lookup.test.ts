@@ -6,6 +6,14 @@ import { OptionEvidenceSchema, ReferenceJsonSchema } from '../../src/references/
 import { parseFacets, searchReferences } from '../../src/references/search.js';
 
 describe('evidenceForOption', () => {
+  it("builds each option's evidence once, and no caller can change it for the next", () => {
+    const first = evidenceForOption('resection', 'A');
+    expect(evidenceForOption('resection', 'A')).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.conditions)).toBe(true);
+    expect(() => (first.conditions as string[]).push('changed')).toThrow(TypeError);
+    expect(evidenceForOption('resection', 'A').conditions).not.toContain('changed');
+  });
+
   it.each(TreatmentOptionIdSchema.options)('finds evidence for %s', (id) => {
     const ev = evidenceForOption(id);
     expect(OptionEvidenceSchema.parse(ev)).toEqual(ev);
