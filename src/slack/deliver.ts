@@ -268,7 +268,9 @@ export async function tellPrivately(
   const routes = prefer === 'respond' ? [...viaRespond, ...viaEphemeral] : [...viaEphemeral, ...viaRespond];
   const first = await firstThatWorks(routes, message, ctx);
   if (first.via) {
-    ctx.log.info('delivered', { ...ctx.fields, event: 'delivery', via: first.via, outcome: 'ok' });
+    // The usual case, at debug: the door's "handled" line already says the request was answered, and one line
+    // per request at info halves the log's share of the work under load. Public posts and DMs stay at info.
+    ctx.log.debug('delivered', { ...ctx.fields, event: 'delivery', via: first.via, outcome: 'ok' });
     return true;
   }
   const contentRejected = first.failure !== undefined && CONTENT_REJECTED.has(first.failure.code);
