@@ -123,12 +123,33 @@ interface Child {
 function startFlags(): string[] {
   if (process.env.HCC_BENCH_NODE_FLAGS !== undefined)
     return process.env.HCC_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
+  const words = startWords();
+  const entry = words.findIndex((w) => w.endsWith('.js'));
+  const node = words.indexOf('node');
+  return words.slice(node + 1, entry).filter((w) => w.startsWith('--') && !w.startsWith('--env-file'));
+}
+
+function startWords(): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts?: { start?: string };
   };
-  const words = (pkg.scripts?.start ?? '').split(/\s+/);
-  const entry = words.findIndex((w) => w.endsWith('.js'));
-  return words.slice(1, entry).filter((w) => w.startsWith('--') && !w.startsWith('--env-file'));
+  return (pkg.scripts?.start ?? '').split(/\s+/);
+}
+
+/**
+ * The environment assignments `npm start` puts before `node` (NAME=value), so the full app runs with them too;
+ * HCC_BENCH_ENV (NAME=value words) replaces them for an experiment.
+ */
+function startEnv(): Record<string, string> {
+  const words =
+    process.env.HCC_BENCH_ENV !== undefined
+      ? process.env.HCC_BENCH_ENV.split(/\s+/).filter(Boolean)
+      : startWords().slice(0, Math.max(0, startWords().indexOf('node')));
+  return Object.fromEntries(
+    words
+      .filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))
+      .map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -162,6 +183,7 @@ async function startChild(name: 'bare' | 'full', fake: FakeSlack): Promise<Child
       HCC_MDT_DB: join(dir, 'cases.sqlite'),
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
+      ...(name === 'full' ? startEnv() : {}),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -451,7 +473,11 @@ function summariseProfile(dir: string, top = 25): void {
 async function main(): Promise<void> {
   out(`hcc-mdt load benchmark (Node ${process.version}; targets are reported, not asserted)`);
   out(
-    `load average at start: ${loadavg().map(f2).join(' ')}; full app flags: ${startFlags().join(' ') || 'none'}`,
+    `load average at start: ${loadavg().map(f2).join(' ')}; full app flags: ${startFlags().join(' ') || 'none'}; environment: ${
+      Object.entries(startEnv())
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') || 'none'
+    }`,
   );
   const fake = new FakeSlack();
   await fake.start();
