@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import type { AuditLog, CaseRepository, Claims } from '../cases/repository.js';
 import { KyselyAuditLog } from './auditLog.js';
 import { KyselyCaseRepository } from './caseRepository.js';
@@ -43,7 +42,7 @@ export class StoreError extends Error {
 }
 
 export async function openStore(location: StoreLocation, options: OpenOptions = {}): Promise<Store> {
-  const { db, dialect } = connect(location, options);
+  const { db, dialect } = await connect(location, options);
   try {
     const { error, results } = await new Migrator({
       db,
@@ -73,11 +72,13 @@ export async function openStore(location: StoreLocation, options: OpenOptions = 
   };
 }
 
-function connect(
+async function connect(
   location: StoreLocation,
   options: OpenOptions,
-): { db: Kysely<StoreTables>; dialect: StoreDialect } {
+): Promise<{ db: Kysely<StoreTables>; dialect: StoreDialect }> {
   if (location.kind === 'postgres') {
+    // Loaded only here: the driver adds about 12 MB of resident memory to an app that runs on SQLite.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: location.url, max: options.poolSize ?? 10 });
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => {});
