@@ -5,6 +5,7 @@ import type { Claims } from '../cases/repository.js';
  * retry or a replay finds the claim and is told so privately. A press whose work failed releases its claim, so
  * the person can try again. The claims live in the store's claims (namespace `action`): in the database on
  * PostgreSQL, so every replica agrees; in this process's memory on SQLite, where one instance shares nothing.
+ * Submitted forms claim their view the same way (views/oncePerView.ts).
  */
 export interface ActionClaims {
   /** true when this call took the claim (nobody held it, or it had expired). */

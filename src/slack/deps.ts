@@ -17,7 +17,7 @@ export interface ListenerDeps {
   store?: CaseStoreDeps | undefined;
   /** The installation's FHIR base URL (HCC_MDT_FHIR_BASE_URL), for *Export FHIR*. */
   fhirBaseUrl?: string | undefined;
-  /** Once-only claims for buttons that post or write (Share). */
+  /** Once-only claims for buttons that post or write (Share) and for submitted forms (views/oncePerView.ts). */
   actionClaims: ActionClaims;
   /** Channel membership for the App Home worklist, remembered briefly. */
   membership: Membership;

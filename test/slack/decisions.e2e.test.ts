@@ -144,34 +144,43 @@ for (const backend of [sqliteBackend, postgresBackend] as Backend[]) {
       expect(refused.response_action).toBe('errors');
       expect(refused.errors.decision_rationale).toContain('patient identifier');
 
-      const ok = await env.h.interact(
-        submission(
-          'hcc_decision_modal',
-          view.private_metadata,
-          {
-            decision_outcome: choice('recommend'),
-            decision_treatment: { choice: { type: 'static_select', selected_option: { value: 'tace' } } },
-            decision_rationale: text('Intermediate stage; TACE first.'),
-            decision_preference: choice('yes'),
-            decision_specialties: {
-              checked: {
-                type: 'checkboxes',
-                selected_options: [
-                  { value: 'hepatology' },
-                  { value: 'surgery' },
-                  { value: 'interventional-radiology' },
-                  { value: 'medical-oncology' },
-                ],
-              },
+      const decided = submission(
+        'hcc_decision_modal',
+        view.private_metadata,
+        {
+          decision_outcome: choice('recommend'),
+          decision_treatment: { choice: { type: 'static_select', selected_option: { value: 'tace' } } },
+          decision_rationale: text('Intermediate stage; TACE first.'),
+          decision_preference: choice('yes'),
+          decision_specialties: {
+            checked: {
+              type: 'checkboxes',
+              selected_options: [
+                { value: 'hepatology' },
+                { value: 'surgery' },
+                { value: 'interventional-radiology' },
+                { value: 'medical-oncology' },
+              ],
             },
-            decision_dissenters: { users: { type: 'multi_users_select', selected_users: ['U0SURGEON'] } },
-            decision_dissent_reason: text('Would consider resection.'),
           },
-          'U0CHAIR',
-        ),
+          decision_dissenters: { users: { type: 'multi_users_select', selected_users: ['U0SURGEON'] } },
+          decision_dissent_reason: text('Would consider resection.'),
+        },
+        'U0CHAIR',
       );
+      const ok = await env.h.interact(decided);
       expect(ok.status).toBe(200);
       await expect.poll(() => posts(env.h.fake).length).toBe(5);
+      // A copy of the same submission signed anew (not a byte-identical replay) is cleared, told, and not recorded.
+      const again = await env.h.interact(decided, { timestamp: Math.floor(Date.now() / 1000) - 30 });
+      expect(await again.json()).toEqual({ response_action: 'clear' });
+      await expect
+        .poll(() => env.h.fake.callsTo('chat.postEphemeral').filter((c) => c.body.user === 'U0CHAIR').length)
+        .toBe(1);
+      expect(String(env.h.fake.callsTo('chat.postEphemeral').at(-1)!.body.text)).toContain(
+        'already submitted',
+      );
+      expect(await decisionsOf(env.store)!.decisions(id, scope)).toHaveLength(1);
       const decisionPost = posts(env.h.fake)[4]!;
       expect(decisionPost.body.thread_ts).toBe(THREAD);
       expect(textOf(decisionPost)).toContain('*Provisional*');

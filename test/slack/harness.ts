@@ -160,7 +160,12 @@ export function buttonPress(
 /** The text of every recorded outbound call, for "does X appear anywhere" assertions. */
 export const everything = (fake: FakeSlack) => fake.calls.map((c) => c.raw).join('\n');
 
-/** A view_submission payload for a modal, as Slack sends it. */
+let views = 0;
+
+/**
+ * A view_submission payload for a modal, as Slack sends it. Each is a view of its own (the app acts once per
+ * submitted view); send one payload twice for a double submit.
+ */
 export const viewSubmission = (
   callbackId: string,
   metadata: string,
@@ -174,12 +179,12 @@ export const viewSubmission = (
   token: 'verification-token',
   trigger_id: 'trig-sub',
   view: {
-    id: 'V1',
+    id: `V0VIEW${++views}`,
     type: 'modal',
     callback_id: callbackId,
     private_metadata: metadata,
     state: { values },
-    hash: 'h',
+    hash: `1700000000.h${views}`,
     title: { type: 'plain_text', text: 'HCC MDT case' },
     blocks: [],
   },

@@ -133,6 +133,33 @@ export function pressArgs(
   } as never;
 }
 
+let submitted = 0;
+
+/**
+ * The arguments Bolt hands a view_submission listener: U0ALICE submits a view of its own (id and hash) with
+ * `privateMetadata` and the state `values`. Pass the same arguments twice for a second submission of that view.
+ */
+export function submitArgs(
+  f: Fakes,
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, unknown>,
+) {
+  const view = {
+    id: `V0VIEW${++submitted}`,
+    hash: `1700000000.h${submitted}`,
+    callback_id: callbackId,
+    private_metadata: privateMetadata,
+    state: { values },
+  };
+  return {
+    ack: f.ack,
+    view,
+    body: { type: 'view_submission', user: { id: 'U0ALICE' }, team: { id: 'T1' }, view },
+    client: f.client,
+  } as never;
+}
+
 /**
  * A fresh SQLite store for each test, holding one case that U0ALICE opened with `text` (SI units) in thread
  * 1700000000.000100 of channel C1, team T1. Read `store` and `caseId` inside a test.

@@ -30,7 +30,8 @@ import { SHARE_CLAIM_MS } from '../actionClaims.js';
 import { caseButton, isChannelMember, NOT_FOUND } from '../actions/caseButtons.js';
 import { type ButtonPress, oncePerMessage } from '../actions/payload.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
-import { elapsed, type ListenerDeps } from '../deps.js';
+import { deliveryContext, elapsed, type ListenerDeps } from '../deps.js';
+import { oncePerView } from '../views/oncePerView.js';
 import {
   ACTION_ADD_FOLLOW_UP,
   ACTION_ADD_TO_MEETING,
@@ -426,6 +427,15 @@ function submit(
       deps.log.info('handled', { ...fields, outcome: 'case-not-found', ms: elapsed(start) });
       return;
     }
+    // Once per submitted view: the errors answers below give the claim back, so the person can submit again.
+    const audience = {
+      client: args.client,
+      user,
+      channel: target.channel,
+      threadTs: target.threadTs ?? undefined,
+    };
+    const ack = await oncePerView(deps, args, audience, deliveryContext(deps, fields), start);
+    if (!ack) return;
     let result: SubmitResult;
     try {
       result = await body(args, target, svc, { teamId: team, channelId: target.channel }, user);
@@ -435,15 +445,15 @@ function submit(
         outcome: 'error',
         code: err instanceof Error ? err.name : 'unknown',
       });
-      await args.ack({ response_action: 'errors', errors: {} });
+      await ack({ response_action: 'errors', errors: {} });
       return;
     }
     if ('errors' in result) {
-      await args.ack({ response_action: 'errors', errors: result.errors });
+      await ack({ response_action: 'errors', errors: result.errors });
       deps.log.info('handled', { ...fields, outcome: 'form-invalid', ms: elapsed(start) });
       return;
     }
-    await args.ack();
+    await ack();
     await args.client.chat.postMessage({
       channel: target.channel,
       ...(target.threadTs ? { thread_ts: target.threadTs } : {}),

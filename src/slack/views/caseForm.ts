@@ -7,6 +7,7 @@ import { deliverAnswer, logAnswered } from '../deliverAnswer.js';
 import { deliveryContext, elapsed, guarded, type ListenerDeps } from '../deps.js';
 import { BLOCK, blockForPath, type FormValues, formProblem, readCaseForm, readFormTarget } from '../form.js';
 import { typedInView } from '../identifierScreen.js';
+import { oncePerView } from './oncePerView.js';
 
 /**
  * Submit of the case form: invalid values are answered in the modal itself (`response_action: 'errors'`,
@@ -15,14 +16,17 @@ import { typedInView } from '../identifierScreen.js';
  * case card's *Add values*, or help's *Open form* there), the values add to the thread's case.
  */
 export const caseFormSubmit =
-  (deps: ListenerDeps) =>
-  async ({ ack, view, body, client }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+  (deps: ListenerDeps) => async (args: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+    const { view, body, client } = args;
     const start = performance.now();
     const user = body.user.id;
     const target = readFormTarget(view.private_metadata);
     const fields = { event: 'view_submission', team: body.team?.id, channel: target.channel, user };
     const ctx = deliveryContext(deps, fields);
     const audience = { client, user, channel: target.channel, threadTs: target.thread_ts };
+    // Once per submitted view (the values add to the thread's case): an answer in the modal gives the claim back.
+    const ack = await oncePerView(deps, args, audience, ctx, start);
+    if (!ack) return;
     let acked = false;
     const inModal = async (errors: Record<string, string>) => {
       acked = true;

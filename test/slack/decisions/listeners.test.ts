@@ -1,15 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NOT_FOUND } from '../../../src/slack/actions/caseButtons.js';
 import {
   ACTION_ADD_FOLLOW_UP,
   ACTION_RECORD_DECISION,
   DECISION_MODAL_CALLBACK_ID,
+  FOLLOW_UP_MODAL_CALLBACK_ID,
+  TREATMENT_MODAL_CALLBACK_ID,
 } from '../../../src/slack/decisions/actions.js';
+import { decisionsOf } from '../../../src/slack/decisions/decisionServices.js';
 import { register } from '../../../src/slack/decisions/listeners.js';
 import type { ListenerDeps } from '../../../src/slack/deps.js';
-import { type Fakes, listenerFakes, pressArgs, useCaseInThread } from '../listenerFakes.js';
+import { ALREADY_SUBMITTED } from '../../../src/slack/views/oncePerView.js';
+import { KyselyDecisionRepository } from '../../../src/store/decisionRepository.js';
+import type { Store } from '../../../src/store/openStore.js';
+import { type Fakes, listenerFakes, pressArgs, submitArgs, useCaseInThread } from '../listenerFakes.js';
 
-/** The decision doors called directly, on a real SQLite store: the buttons open their modals for members only. */
+/**
+ * The decision doors called directly, on a real SQLite store: the buttons open their modals for members only, and
+ * each modal that writes acts once per submitted view.
+ */
 
 type Handler = (args: never) => Promise<void>;
 
@@ -69,18 +78,134 @@ describe('decision buttons', () => {
 describe('decision modal submit', () => {
   it('closes the modal with no change for a submitter who is not a member', async () => {
     const f = members(['U0BOB']);
-    await listeners(f.deps).get(DECISION_MODAL_CALLBACK_ID)!({
-      ack: f.ack,
-      view: {
-        callback_id: DECISION_MODAL_CALLBACK_ID,
-        private_metadata: JSON.stringify({ caseId: thread.caseId, channel: 'C1', threadTs: null }),
-        state: { values: {} },
-      },
-      body: { user: { id: 'U0ALICE' }, team: { id: 'T1' } },
-      client: f.client,
-    } as never);
+    await listeners(f.deps).get(DECISION_MODAL_CALLBACK_ID)!(
+      submitArgs(
+        f,
+        DECISION_MODAL_CALLBACK_ID,
+        JSON.stringify({ caseId: thread.caseId, channel: 'C1', threadTs: null }),
+        {},
+      ),
+    );
     expect(f.acks).toEqual([{ response_action: 'errors', errors: {} }]);
     expect(f.callsTo('chat.postMessage')).toEqual([]);
     expect(f.handled()?.outcome).toBe('case-not-found');
   });
+});
+
+const THREAD = '1700000000.000100';
+const SCOPE = { teamId: 'T1', channelId: 'C1' };
+const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
+const choice = (value: string) => ({ choice: { type: 'static_select', selected_option: { value } } });
+
+/** Each modal that writes: a valid state, the repository write it makes, what it stores and audits. */
+const MODALS = [
+  {
+    name: 'decision',
+    callbackId: DECISION_MODAL_CALLBACK_ID,
+    values: {
+      decision_outcome: choice('defer'),
+      decision_missing: { checked: { type: 'checkboxes', selected_options: [{ value: 'imaging' }] } },
+    },
+    write: 'addDecision',
+    stored: (store: Store, id: string) => decisionsOf(store)!.decisions(id, SCOPE),
+    audited: 'decision.recorded',
+  },
+  {
+    name: 'follow-up',
+    callbackId: FOLLOW_UP_MODAL_CALLBACK_ID,
+    values: { follow_up_task: text('CT after 2 cycles'), follow_up_due: text('in 6 weeks') },
+    write: 'addFollowUp',
+    stored: (store: Store, id: string) => decisionsOf(store)!.followUps(id, SCOPE),
+    audited: 'follow-up.added',
+  },
+  {
+    name: 'treatment',
+    callbackId: TREATMENT_MODAL_CALLBACK_ID,
+    values: {
+      treatment_choice: choice('tace'),
+      treatment_on: { date: { type: 'datepicker', selected_date: new Date().toISOString().slice(0, 10) } },
+    },
+    write: 'addTreatment',
+    stored: (store: Store, id: string) => decisionsOf(store)!.treatments(id, SCOPE),
+    audited: 'treatment.recorded',
+  },
+] as const;
+
+describe.each(MODALS)('the $name modal acts once per submitted view', (modal) => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A member submits the modal opened from the case thread: the listener and one view's arguments. */
+  const opened = () => {
+    const f = members(['U0ALICE']);
+    const target = JSON.stringify({ caseId: thread.caseId, channel: 'C1', threadTs: THREAD });
+    return {
+      f,
+      submit: listeners(f.deps).get(modal.callbackId)!,
+      args: submitArgs(f, modal.callbackId, target, modal.values),
+    };
+  };
+  const written = async () => ({
+    stored: (await modal.stored(thread.store, thread.caseId)).length,
+    audited: (await thread.store.audit.forCase(thread.caseId, SCOPE)).filter(
+      (a) => a.action === modal.audited,
+    ).length,
+  });
+
+  it('a double submit writes and posts once; the second is cleared and told privately', async () => {
+    const { f, submit, args } = opened();
+    await Promise.all([submit(args), submit(args)]);
+    expect(await written()).toEqual({ stored: 1, audited: 1 });
+    expect(f.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(f.callsTo('chat.postMessage')[0]).toMatchObject({ channel: 'C1', thread_ts: THREAD });
+    expect(f.callsTo('chat.postEphemeral')).toEqual([
+      expect.objectContaining({ channel: 'C1', thread_ts: THREAD, user: 'U0ALICE', text: ALREADY_SUBMITTED }),
+    ]);
+    expect(f.acks).toHaveLength(2);
+    expect(f.acks).toEqual(expect.arrayContaining([undefined, { response_action: 'clear' }]));
+  });
+
+  it('a later copy of the view (a redelivery, a replay) writes and posts nothing more', async () => {
+    const { f, submit, args } = opened();
+    await submit(args);
+    await submit(args);
+    expect(await written()).toEqual({ stored: 1, audited: 1 });
+    expect(f.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(f.texts().at(-1)).toBe(ALREADY_SUBMITTED);
+    expect(f.log.filter((l) => l.msg === 'handled').map((l) => l.outcome)).toEqual([
+      expect.stringMatching(/-(recorded|added)$/),
+      'already-submitted',
+    ]);
+  });
+
+  it('a write that fails gives the view back: submitting it again records it once', async () => {
+    vi.spyOn(KyselyDecisionRepository.prototype, modal.write).mockRejectedValueOnce(
+      new Error('database down'),
+    );
+    const { f, submit, args } = opened();
+    await submit(args);
+    expect(f.acks).toEqual([{ response_action: 'errors', errors: {} }]);
+    expect(await written()).toEqual({ stored: 0, audited: 0 });
+    expect(f.callsTo('chat.postMessage')).toEqual([]);
+    await submit(args);
+    expect(f.acks).toEqual([{ response_action: 'errors', errors: {} }, undefined]);
+    expect(await written()).toEqual({ stored: 1, audited: 1 });
+    expect(f.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(f.callsTo('chat.postEphemeral')).toEqual([]);
+  });
+});
+
+it('a decision refused in the modal gives the view back, so the corrected form is recorded', async () => {
+  const f = members(['U0ALICE']);
+  const submit = listeners(f.deps).get(DECISION_MODAL_CALLBACK_ID)!;
+  const target = JSON.stringify({ caseId: thread.caseId, channel: 'C1', threadTs: THREAD });
+  const args = submitArgs(f, DECISION_MODAL_CALLBACK_ID, target, {});
+  await submit(args);
+  expect(f.acks).toEqual([{ response_action: 'errors', errors: { decision_outcome: 'Choose an outcome' } }]);
+  (args as { view: { state: { values: unknown } } }).view.state.values = MODALS[0].values;
+  await submit(args);
+  expect(f.acks.at(-1)).toBeUndefined();
+  expect(await decisionsOf(thread.store)!.decisions(thread.caseId, SCOPE)).toHaveLength(1);
+  expect(f.callsTo('chat.postMessage')).toHaveLength(1);
 });
