@@ -16,6 +16,7 @@ import { register as registerEvents } from './events/index.js';
 import { InFlight } from './inFlight.js';
 import { type AppLogger, createLogger } from './log.js';
 import { BODY_LIMIT_BYTES, gateRequests, type ReplayCache } from './requestGate.js';
+import { routeByIds } from './router.js';
 import type { Services } from './services.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
 import { CALL_TIMEOUT_MS, timedFetch } from './timedFetch.js';
@@ -220,9 +221,10 @@ export function createApp(config: Config, deps: AppDeps): App {
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
   registerShortcuts(app, listenerDeps);
-  registerViews(app, listenerDeps);
-  registerActions(app, listenerDeps);
-  registerDecisions(app, listenerDeps);
+  const routes = routeByIds(app, log);
+  registerViews(routes, listenerDeps);
+  registerActions(routes, listenerDeps);
+  registerDecisions(routes, listenerDeps);
 
   app.error(async (error) => {
     // The code only: error messages and `data` can carry request or response bodies.

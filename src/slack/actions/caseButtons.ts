@@ -1,9 +1,10 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type CaseId, readCaseId } from '../../cases/caseId.js';
 import { type CaseStoreDeps, historyMessage } from '../caseThread.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { elapsed, guarded, type ListenerDeps } from '../deps.js';
+import type { ActionArgs } from '../router.js';
 import { type ButtonPress, oncePerMessage, pressButton } from './payload.js';
 
 /**
@@ -26,7 +27,7 @@ export async function isChannelMember(client: WebClient, channel: string, user: 
   return false;
 }
 
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+type Args = ActionArgs;
 type Scope = { teamId: string; channelId: string };
 
 /** How a case button reads its value, what it needs from the store, and which case to name in the log. */

@@ -1,4 +1,3 @@
-import type { App, BlockAction } from '@slack/bolt';
 import {
   ACTION_ALL_SCORES,
   ACTION_OPEN_FORM,
@@ -8,6 +7,7 @@ import {
 } from '../../render/actions.js';
 import { ACTION_CASE_DELETE, ACTION_CASE_EXPORT_FHIR, ACTION_CASE_HISTORY } from '../caseThread.js';
 import type { ListenerDeps } from '../deps.js';
+import type { Routes } from '../router.js';
 import { allScores } from './allScores.js';
 import { caseDeleteButton, caseHistoryButton } from './caseButtons.js';
 import { caseExportFhirButton } from './exportFhir.js';
@@ -27,13 +27,13 @@ export const ACTIONS = [
   ACTION_CASE_EXPORT_FHIR,
 ] as const;
 
-export function register(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>(ACTION_SHARE, share(deps));
-  app.action<BlockAction>(ACTION_SHARE_MRECIST, shareMrecist(deps));
-  app.action<BlockAction>(ACTION_SHOW_EVIDENCE, showEvidence(deps));
-  app.action<BlockAction>(ACTION_OPEN_FORM, openForm(deps));
-  app.action<BlockAction>(ACTION_CASE_HISTORY, caseHistoryButton(deps));
-  app.action<BlockAction>(ACTION_CASE_DELETE, caseDeleteButton(deps));
-  app.action<BlockAction>(ACTION_ALL_SCORES, allScores(deps));
-  app.action<BlockAction>(ACTION_CASE_EXPORT_FHIR, caseExportFhirButton(deps));
+export function register(app: Routes, deps: ListenerDeps): void {
+  app.action(ACTION_SHARE, share(deps));
+  app.action(ACTION_SHARE_MRECIST, shareMrecist(deps));
+  app.action(ACTION_SHOW_EVIDENCE, showEvidence(deps));
+  app.action(ACTION_OPEN_FORM, openForm(deps));
+  app.action(ACTION_CASE_HISTORY, caseHistoryButton(deps));
+  app.action(ACTION_CASE_DELETE, caseDeleteButton(deps));
+  app.action(ACTION_ALL_SCORES, allScores(deps));
+  app.action(ACTION_CASE_EXPORT_FHIR, caseExportFhirButton(deps));
 }

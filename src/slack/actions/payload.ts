@@ -1,7 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { type Audience, type DeliveryContext, noticeMessage, tellPrivately } from '../deliver.js';
 import { deliveryContext, type ListenerDeps } from '../deps.js';
 import type { LogFields } from '../log.js';
+import type { ActionArgs } from '../router.js';
 
 /** Where a button was pressed: the channel, and the thread when the message sits in one. Opaque ids only. */
 export function whereClicked(body: BlockAction): { channel?: string; threadTs?: string } {
@@ -38,7 +39,7 @@ export interface ButtonPress {
 export async function pressButton(
   deps: ListenerDeps,
   event: string,
-  { body, ack, client, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>,
+  { body, ack, client, respond }: ActionArgs,
 ): Promise<ButtonPress> {
   const start = performance.now();
   await ack();
@@ -70,16 +71,8 @@ const GIVEN_BACK = /not-found|refused|invalid|failed/;
  */
 export function oncePerMessage<R extends unknown[]>(
   deps: ListenerDeps,
-  body: (
-    args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>,
-    press: ButtonPress,
-    ...rest: R
-  ) => Promise<string>,
-): (
-  args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>,
-  press: ButtonPress,
-  ...rest: R
-) => Promise<string> {
+  body: (args: ActionArgs, press: ButtonPress, ...rest: R) => Promise<string>,
+): (args: ActionArgs, press: ButtonPress, ...rest: R) => Promise<string> {
   return async (args, press, ...rest) => {
     const action = args.body.actions[0] as ButtonAction | undefined;
     const messageTs = (args.body.container as { message_ts?: unknown } | undefined)?.message_ts;

@@ -1,11 +1,3 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  SlackActionMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import { agendaPostedAudit } from '../../cases/agendaPosts.js';
@@ -31,6 +23,7 @@ import { caseButton, isChannelMember, NOT_FOUND } from '../actions/caseButtons.j
 import { type ButtonPress, oncePerMessage } from '../actions/payload.js';
 import { noticeMessage, postPublicly, tellPrivately } from '../deliver.js';
 import { deliveryContext, elapsed, type ListenerDeps } from '../deps.js';
+import type { ActionArgs, Routes, ViewArgs } from '../router.js';
 import { oncePerView } from '../views/oncePerView.js';
 import {
   ACTION_ADD_FOLLOW_UP,
@@ -74,9 +67,6 @@ import {
  * case that never existed.
  */
 
-type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
-type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
-
 /** A button about a case, read with `schema`, that runs `body` with the decision service (see caseButton). */
 const button = <T>(
   deps: ListenerDeps,
@@ -98,7 +88,7 @@ async function openModal(client: WebClient, triggerId: string, view: ReturnType<
   await client.views.open({ trigger_id: triggerId, view });
 }
 
-export function register(app: App, deps: ListenerDeps): void {
+export function register(app: Routes, deps: ListenerDeps): void {
   const openDecision = (amending: boolean) =>
     button(
       deps,
@@ -131,10 +121,10 @@ export function register(app: App, deps: ListenerDeps): void {
         return 'modal-opened';
       },
     );
-  app.action<BlockAction>(ACTION_RECORD_DECISION, openDecision(false));
-  app.action<BlockAction>(ACTION_AMEND_DECISION, openDecision(true));
+  app.action(ACTION_RECORD_DECISION, openDecision(false));
+  app.action(ACTION_AMEND_DECISION, openDecision(true));
 
-  app.action<BlockAction>(
+  app.action(
     ACTION_ADD_FOLLOW_UP,
     button(deps, 'follow_up_open', CaseButtonValueSchema, async (args, press, value, svc, scope) => {
       const record = await svc.cases.get(value.caseId, scope);
@@ -156,7 +146,7 @@ export function register(app: App, deps: ListenerDeps): void {
     }),
   );
 
-  app.action<BlockAction>(
+  app.action(
     ACTION_RECORD_TREATMENT,
     button(deps, 'treatment_open', CaseButtonValueSchema, async (args, press, value, svc, scope) => {
       const state = await caseState(svc, value.caseId, scope);
@@ -182,7 +172,7 @@ export function register(app: App, deps: ListenerDeps): void {
     }),
   );
 
-  app.action<BlockAction>(
+  app.action(
     ACTION_SIGN_OFF,
     button(
       deps,
@@ -214,7 +204,7 @@ export function register(app: App, deps: ListenerDeps): void {
     ),
   );
 
-  app.action<BlockAction>(
+  app.action(
     ACTION_ADD_TO_MEETING,
     button(
       deps,
@@ -234,7 +224,7 @@ export function register(app: App, deps: ListenerDeps): void {
     ),
   );
 
-  app.action<BlockAction>(
+  app.action(
     ACTION_POST_AGENDA,
     button(deps, 'agenda_post', AgendaButtonValueSchema, async (args, press, value, svc, scope) => {
       const r = await agendaFor(svc, { scope, meeting: value.meeting });
@@ -322,11 +312,11 @@ export function register(app: App, deps: ListenerDeps): void {
         return act === 'done' ? 'follow-up-done' : 'follow-up-snoozed';
       }),
     );
-  app.action<BlockAction>(ACTION_REMINDER_DONE, reminderButton('reminder_done', 'done'));
-  app.action<BlockAction>(ACTION_REMINDER_SNOOZE_DAY, reminderButton('reminder_snooze', 'next-working-day'));
-  app.action<BlockAction>(ACTION_REMINDER_SNOOZE_WEEK, reminderButton('reminder_snooze', 'one-week'));
+  app.action(ACTION_REMINDER_DONE, reminderButton('reminder_done', 'done'));
+  app.action(ACTION_REMINDER_SNOOZE_DAY, reminderButton('reminder_snooze', 'next-working-day'));
+  app.action(ACTION_REMINDER_SNOOZE_WEEK, reminderButton('reminder_snooze', 'one-week'));
 
-  app.view<ViewSubmitAction>(
+  app.view(
     DECISION_MODAL_CALLBACK_ID,
     submit(deps, 'decision_submit', async (args, target, svc, scope, user) => {
       const reading = readDecisionModal(args.view.state.values as ModalValues);
@@ -351,7 +341,7 @@ export function register(app: App, deps: ListenerDeps): void {
     }),
   );
 
-  app.view<ViewSubmitAction>(
+  app.view(
     FOLLOW_UP_MODAL_CALLBACK_ID,
     submit(deps, 'follow_up_submit', async (args, target, svc, scope, user) => {
       const reading = readFollowUpModal(args.view.state.values as ModalValues);
@@ -369,7 +359,7 @@ export function register(app: App, deps: ListenerDeps): void {
     }),
   );
 
-  app.view<ViewSubmitAction>(
+  app.view(
     TREATMENT_MODAL_CALLBACK_ID,
     submit(deps, 'treatment_submit', async (args, target, svc, scope, user) => {
       const reading = readTreatmentModal(args.view.state.values as ModalValues);
