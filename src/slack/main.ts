@@ -9,7 +9,7 @@ import { loadConfig } from './config.js';
 import { startDuePoller } from './decisions/duePoller.js';
 import { defaultServices } from './defaultServices.js';
 import { InFlight } from './inFlight.js';
-import { type AppLogger, createLogger } from './log.js';
+import { type AppLogger, batchedLines, createLogger } from './log.js';
 import { checkBotToken } from './tokenCheck.js';
 
 /**
@@ -39,7 +39,7 @@ export type RunResult =
 export const DRAIN_LIMIT_MS = 10_000;
 
 export async function run(io: RunIo): Promise<RunResult> {
-  const write = io.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const write = io.write ?? batchedLines();
   const result = loadConfig(io.env);
   if (!result.ok) {
     write(result.message);

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createLogger, scrub } from '../../src/slack/log.js';
+import { batchedLines, createLogger, scrub } from '../../src/slack/log.js';
 
 describe('createLogger', () => {
   it('writes JSON lines with time, level and the whitelisted fields, filtered by level', () => {
@@ -38,5 +40,37 @@ describe('createLogger', () => {
 
   it('scrub() replaces tokens and URLs', () => {
     expect(scrub('xapp-1-A-1 then https://x.y/z')).toBe('[token] then [url]');
+  });
+});
+
+describe('batchedLines', () => {
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  it('writes the lines of one turn of the event loop together, in order, and the next turn apart', async () => {
+    const writes: string[] = [];
+    const write = batchedLines({ write: (chunk: string) => writes.push(chunk) > 0 });
+    write('one');
+    write('two');
+    write('three');
+    expect(writes).toEqual([]);
+    await turn();
+    write('four');
+    await turn();
+    expect(writes).toEqual(['one\ntwo\nthree\n', 'four\n']);
+  });
+
+  it('writes what is pending when the process exits', () => {
+    const log = fileURLToPath(new URL('../../dist/src/slack/log.js', import.meta.url));
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { batchedLines } = await import(${JSON.stringify(log)}); const w = batchedLines(); w('first line'); w('last words'); process.exit(3);`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(child.status).toBe(3);
+    expect(child.stderr).toBe('first line\nlast words\n');
   });
 });
