@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { isSlackUserId } from '../text/slackIds.js';
 import type { AuditEntry } from './audit.js';
-import { isSlackUserId } from './decisionScreen.js';
 
 /**
  * What the decision, follow-up, treatment and agenda operations add to the case's append-only audit: who did

@@ -1,3 +1,5 @@
+import { isSlackUserId } from '../text/slackIds.js';
+
 /**
  * The identifier screen as the case layer sees it: a function from text to short descriptions of what looked
  * like a patient identifier ("a name after 'Mr'"), never the text itself. The doors pass the parser's screen in
@@ -13,7 +15,7 @@ export interface Problem {
 }
 
 /** A Slack user id is an opaque id, not typed text. */
-export const isSlackUserId = (s: string): boolean => /^[UW][A-Z0-9]{2,30}$/.test(s);
+export { isSlackUserId } from '../text/slackIds.js';
 
 /**
  * One problem per free-text field that looks like it holds an identifier, naming the field and the kind of

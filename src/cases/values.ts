@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseInputJson } from '../clinical/caseInput.js';
 import type { ParseAssumption } from '../parse/parseResult.js';
+import { isSlackUserId } from '../text/slackIds.js';
 import { CASE_FIELDS, type CaseField, CaseFieldSchema, groupOf } from './fields.js';
 
 /**
@@ -11,8 +12,8 @@ import { CASE_FIELDS, type CaseField, CaseFieldSchema, groupOf } from './fields.
 /** Who stated something: a Slack user ID ("U0123ABCD"), or "cli" for the offline command. Opaque, never a name. */
 export const ActorSchema = z
   .string()
-  .regex(
-    /^(?:cli|retention|app|[UW][A-Z0-9]{2,30})$/,
+  .refine(
+    (s) => s === 'cli' || s === 'retention' || s === 'app' || isSlackUserId(s),
     'must be a Slack user ID, "cli", "app" or "retention"',
   );
 export type Actor = z.infer<typeof ActorSchema>;

@@ -1,4 +1,5 @@
 import type { ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement, SectionBlock } from '@slack/types';
+import { isSlackUserId } from '../text/slackIds.js';
 import { truncateText } from './truncate.js';
 
 /**
@@ -33,7 +34,7 @@ export function link(url: string | undefined, label: string): string {
 
 /** A Slack user mention, only for ids that look like Slack user ids. */
 export function mention(userId: string): string | null {
-  return /^[UW][A-Z0-9]{2,30}$/.test(userId) ? `<@${userId}>` : null;
+  return isSlackUserId(userId) ? `<@${userId}>` : null;
 }
 
 export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });

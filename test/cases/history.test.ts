@@ -132,7 +132,7 @@ describe('planAddition refuses an actor the record could not be read back with',
   it('throws before anything is planned for a malformed Slack user ID', () => {
     const record = emptyRecord();
     const at = new Date('2026-11-02T00:00:00.000Z');
-    expect(() => planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U1' })).toThrow(
+    expect(() => planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'Dr Jones' })).toThrow(
       /Slack user ID/,
     );
     expect(planAddition(record, parseCase('alb 31 g/L', {}), { at, by: 'U0ALICE' }).status).toBe('assessed');

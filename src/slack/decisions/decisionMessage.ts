@@ -7,10 +7,10 @@ import {
   OUTCOME_LABELS,
   SPECIALTY_LABELS,
 } from '../../cases/decisionSchema.js';
-import { isSlackUserId } from '../../cases/decisionScreen.js';
 import { enforceBlockKitLimits } from '../../render/limits.js';
 import { context, esc, header, mention, section } from '../../render/mrkdwn.js';
 import type { SlackMessage } from '../../render/slackMessage.js';
+import { isSlackUserId } from '../../text/slackIds.js';
 import {
   ACTION_ADD_FOLLOW_UP,
   ACTION_AMEND_DECISION,
