@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 /**
  * The date-fns functions the case layer uses, loaded from date-fns's CommonJS build. Its ES-module build is the
  * same code, but Node 24's ES-module loader reads the package's 200 KB package.json again for every file it
- * loads, and `format` alone is some sixty files: measured here, importing these functions as ES modules added
- * about 60 MB to the server's resident memory, and as CommonJS about 8 MB. The types are the package's own.
+ * loads, and `format` alone is some sixty files. Loading the app's modules took 171 MB of resident memory with
+ * these functions imported as ES modules and 124 MB with this file (and 292 MB with the package imported whole).
+ * The types are the package's own.
  */
 const require = createRequire(import.meta.url);
 

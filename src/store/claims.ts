@@ -44,8 +44,8 @@ export class KyselyClaims implements Claims {
 /**
  * Claims in this process's memory, for one app instance on SQLite: the replay cache, event dedupe and button
  * claims sit on every request's path, and a database write there would cost an fsync per request for nothing (one
- * instance shares nothing). Bounded: when `capacity` is passed, expired claims are dropped, and if live ones still
- * fill it, the oldest go down to nine tenths of it (a claim older than that is forgotten early).
+ * instance shares nothing). Bounded: when `capacity` is passed, expired claims are dropped, and then the oldest
+ * live ones until nine tenths of it are left (a claim older than those is forgotten early).
  */
 export class MemoryClaims implements Claims {
   private readonly claims = new Map<string, number>();
@@ -63,11 +63,11 @@ export class MemoryClaims implements Claims {
     this.claims.set(id, expiresAt.getTime());
     if (this.claims.size > this.capacity) {
       await this.prune(new Date(now));
-      // Still full of live claims: drop the oldest (Map keeps insertion order) down to nine tenths, so the next
-      // full scan comes a tenth of the capacity later, not on the very next claim.
+      // Then down to nine tenths, dropping the oldest live claims if need be (Map keeps insertion order), so the
+      // next full scan comes a tenth of the capacity later whatever the mix of expired and live claims, never on
+      // the very next claim.
       const keep = Math.floor(this.capacity * 0.9);
-      if (this.claims.size > this.capacity)
-        while (this.claims.size > keep) this.claims.delete(this.claims.keys().next().value as string);
+      while (this.claims.size > keep) this.claims.delete(this.claims.keys().next().value as string);
     }
     return true;
   }

@@ -16,6 +16,19 @@ describe('claims in memory', () => {
     expect(await c.claim('replay', 'old0', later(10_000))).toBe(true);
   });
 
+  it('after expired claims go, keeps at most nine tenths, so the next scan is not on the next claim', async () => {
+    let now = 0;
+    const c = new MemoryClaims(100, () => now);
+    for (let i = 0; i < 2; i++) await c.claim('replay', `old${i}`, later(100));
+    for (let i = 0; i < 98; i++) await c.claim('replay', `live${i}`, later(10_000));
+    now = 500;
+    // 101 claims, 2 expired: 99 live are more than nine tenths, so the 9 oldest live ones go too.
+    expect(await c.claim('replay', 'new', later(10_000))).toBe(true);
+    for (let i = 9; i < 98; i++)
+      expect(await c.claim('replay', `live${i}`, later(10_000)), `live${i}`).toBe(false);
+    expect(await c.claim('replay', 'live8', later(10_000))).toBe(true);
+  });
+
   it('when live claims fill it, forgets the oldest down to nine tenths, not one per claim', async () => {
     const c = new MemoryClaims(100, () => 0);
     for (let i = 0; i <= 100; i++) await c.claim('replay', `k${i}`, later(10_000));
