@@ -119,14 +119,12 @@ function importsOf(file: string, text: string): { edges: Edge[]; packages: strin
     const clause = m[3] ?? '';
     // `import { type A, type B } from` is types only too.
     const named = /^\{([^}]*)\}$/.exec(clause.trim());
-    const allTypes =
-      named?.[1] !== undefined &&
-      named[1]
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .every((s) => s.startsWith('type '));
-    add(m[4] ?? '', Boolean(m[2]) || allTypes);
+    const allTypes = named?.[1]
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .every((s) => s.startsWith('type '));
+    add(m[4] ?? '', Boolean(m[2]) || allTypes === true);
   }
   for (const m of text.matchAll(dynamic)) add(m[1] ?? '', false);
   return { edges, packages };

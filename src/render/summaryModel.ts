@@ -2,7 +2,6 @@ import type { Assessment, BclcStage, RuleVersion, TreatmentOption } from '../cli
 import type { CaseInput } from '../clinical/caseInput.js';
 import { FIELD_INFO, type FieldInfo, isCaseInputField, scoresReading } from '../clinical/fields.js';
 import { INVASION_ASSUMED, INVASION_SPREAD_ASSUMED, SPREAD_ASSUMED } from '../clinical/notStated.js';
-import { RULE_OF } from '../clinical/rules.js';
 import { type CaseInputField, type Note, type ScoreKey, TRANSPLANT_KEYS } from '../clinical/scores.js';
 import type { SummaryView } from './actions.js';
 import { type EvidenceSource, type OptionEvidence, safeEvidence } from './evidenceSource.js';
@@ -188,7 +187,7 @@ function assumptionLines(n: Note, mentioned: ReadonlySet<string>): string[] {
 }
 
 /** Transplant criteria bear on stages 0, A, B and D (end-stage liver, tumour within criteria) and when unstaged. */
-const transplantBears = (a: Assessment) => !a.bclc || a.bclc.stage !== 'C';
+const transplantBears = (a: Assessment) => a.bclc?.stage !== 'C';
 /** TACE scores bear on the intermediate stage (and when unstaged). */
 const taceBears = (a: Assessment) => !a.bclc || a.bclc.stage === 'B';
 
