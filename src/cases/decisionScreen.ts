@@ -14,9 +14,6 @@ export interface Problem {
   message: string;
 }
 
-/** A Slack user id is an opaque id, not typed text. */
-export { isSlackUserId } from '../text/slackIds.js';
-
 /**
  * One problem per free-text field that looks like it holds an identifier, naming the field and the kind of
  * identifier, never quoting it.
