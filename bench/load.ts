@@ -125,17 +125,19 @@ interface Child {
 function startFlags(): string[] {
   if (process.env.HCC_BENCH_NODE_FLAGS !== undefined)
     return process.env.HCC_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
-  const words = startWords();
-  const entry = words.findIndex((w) => w.endsWith('.js'));
-  const node = words.indexOf('node');
-  return words.slice(node + 1, entry).filter((w) => w.startsWith('--') && !w.startsWith('--env-file'));
+  const { afterNode } = startScript();
+  const entry = afterNode.findIndex((w) => w.endsWith('.js'));
+  return afterNode.slice(0, entry).filter((w) => w.startsWith('--') && !w.startsWith('--env-file'));
 }
 
-function startWords(): string[] {
+/** The words of `npm start`, split where `node` stands: environment assignments before it, flags and entry after. */
+function startScript(): { beforeNode: string[]; afterNode: string[] } {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts?: { start?: string };
   };
-  return (pkg.scripts?.start ?? '').split(/\s+/);
+  const words = (pkg.scripts?.start ?? '').split(/\s+/);
+  const node = words.indexOf('node');
+  return { beforeNode: words.slice(0, Math.max(0, node)), afterNode: words.slice(node + 1) };
 }
 
 /**
@@ -146,7 +148,7 @@ function startEnv(): Record<string, string> {
   const words =
     process.env.HCC_BENCH_ENV !== undefined
       ? process.env.HCC_BENCH_ENV.split(/\s+/).filter(Boolean)
-      : startWords().slice(0, Math.max(0, startWords().indexOf('node')));
+      : startScript().beforeNode;
   return Object.fromEntries(
     words
       .filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))
